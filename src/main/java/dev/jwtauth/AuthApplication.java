@@ -1,0 +1,24 @@
+package dev.jwtauth;
+
+import dev.jwtauth.cli.UserAddCommand;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Starts the HTTP service, or runs a command-line task when the first argument names
+ * one ({@code useradd}).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class AuthApplication {
+
+	public static void main(String[] args) {
+		if (args.length > 0 && UserAddCommand.NAME.equals(args[0])) {
+			System.exit(UserAddCommand.run(AuthApplication.class, args));
+		}
+		SpringApplication.run(AuthApplication.class, args);
+	}
+
+}

@@ -1,0 +1,129 @@
+package dev.jwtauth.accounts;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A person who can log in. The id is a random UUID and is the only id ever shown; the
+ * {@code *_key} columns hold the case-folded names that uniqueness and login use.
+ */
+@Entity
+@Table(name = "account")
+class Account implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	private String username;
+
+	@Column(name = "username_key")
+	private String usernameKey;
+
+	private @Nullable String email;
+
+	@Column(name = "email_key")
+	private @Nullable String emailKey;
+
+	private @Nullable String name;
+
+	@Column(name = "password_hash")
+	private String passwordHash;
+
+	@Convert(converter = RolesConverter.class)
+	private Set<Role> roles = EnumSet.of(Role.USER);
+
+	private boolean enabled = true;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	// Ids are assigned here, so Spring Data cannot tell new from loaded without help.
+	@Transient
+	private boolean isNew = true;
+
+	protected Account() {
+		this.id = UUID.randomUUID();
+		this.username = "";
+		this.usernameKey = "";
+		this.passwordHash = "";
+		this.createdAt = Instant.EPOCH;
+	}
+
+	Account(String username, @Nullable String email, @Nullable String name, String passwordHash, Set<Role> roles,
+			Instant createdAt) {
+		this.id = UUID.randomUUID();
+		this.username = username;
+		this.usernameKey = Names.key(username);
+		this.email = email;
+		this.emailKey = (email != null) ? Names.key(email) : null;
+		this.name = name;
+		this.passwordHash = passwordHash;
+		this.roles = EnumSet.copyOf(roles);
+		this.roles.add(Role.USER);
+		this.createdAt = createdAt;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markNotNew() {
+		this.isNew = false;
+	}
+
+	String getUsername() {
+		return this.username;
+	}
+
+	String getUsernameKey() {
+		return this.usernameKey;
+	}
+
+	@Nullable String getEmail() {
+		return this.email;
+	}
+
+	@Nullable String getEmailKey() {
+		return this.emailKey;
+	}
+
+	String getPasswordHash() {
+		return this.passwordHash;
+	}
+
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	boolean isEnabled() {
+		return this.enabled;
+	}
+
+	AccountDetails toDetails() {
+		return new AccountDetails(this.id, this.username, this.email, this.name, Set.copyOf(this.roles),
+				this.enabled, this.createdAt);
+	}
+
+}

@@ -1,0 +1,19 @@
+package dev.jwtauth.accounts;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What other features may know of an account: never its password hash.
+ */
+public record AccountDetails(UUID id, String username, @Nullable String email, @Nullable String name,
+		Set<Role> roles, boolean enabled, Instant createdAt) {
+
+	public boolean hasRole(Role role) {
+		return this.roles.contains(role);
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.jwtauth.accounts;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The accounts module's public API: sign up, check credentials, look accounts up.
+ * Password hashing happens outside database transactions, so a slow hash never holds a
+ * connection.
+ */
+@Service
+public class Accounts {
+
+	private final AccountRepository accounts;
+
+	private final LoginNameRepository loginNames;
+
+	private final SignupRules signupRules;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	// Checked against when the login name is unknown, so that the answer takes as long
+	// as for a wrong password and timing tells nothing about which names exist.
+	private final String dummyHash;
+
+	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
+			PasswordEncoder passwordEncoder, TransactionTemplate transactions, Clock clock) {
+		this.accounts = accounts;
+		this.loginNames = loginNames;
+		this.signupRules = signupRules;
+		this.passwordEncoder = passwordEncoder;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+	}
+
+	/**
+	 * Creates an account.
+	 * @throws dev.jwtauth.errors.InvalidFieldsException when a field breaks a rule
+	 * @throws AccountTakenException when the username or email is already a login name
+	 */
+	public AccountDetails signup(NewAccount signup) {
+		SignupRules.Valid valid = this.signupRules.check(signup);
+		String username = java.util.Objects.requireNonNull(valid.username());
+		Set<String> names = new LinkedHashSet<>();
+		names.add(Names.key(username));
+		if (valid.email() != null) {
+			names.add(Names.key(valid.email()));
+		}
+		if (names.stream().anyMatch(this.loginNames::existsById)) {
+			throw new AccountTakenException();
+		}
+		String hash = this.passwordEncoder.encode(signup.password());
+		Account account = new Account(username, valid.email(), valid.name(), hash, signup.roles(),
+				this.clock.instant());
+		try {
+			return this.transactions.execute((status) -> {
+				Account saved = this.accounts.saveAndFlush(account);
+				names.forEach((key) -> this.loginNames.saveAndFlush(new LoginName(key, saved.getId())));
+				return saved.toDetails();
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another signup took one of the names between the check above and this insert.
+			throw new AccountTakenException();
+		}
+	}
+
+	/**
+	 * The enabled account that the login name (username or email, any case) and password
+	 * belong to, or empty: the caller cannot tell an unknown name from a wrong password.
+	 */
+	public Optional<AccountDetails> authenticate(@Nullable String loginName, @Nullable String password) {
+		Optional<Account> found = (loginName == null || loginName.isBlank()) ? Optional.empty()
+				: this.accounts.findByLoginKey(Names.key(loginName));
+		if (password == null || !PasswordPolicy.isWithinMaxLength(password)) {
+			// No stored password can match; still spend the same time as a real check.
+			this.passwordEncoder.matches("", this.dummyHash);
+			return Optional.empty();
+		}
+		if (found.isEmpty()) {
+			this.passwordEncoder.matches(password, this.dummyHash);
+			return Optional.empty();
+		}
+		Account account = found.get();
+		if (!matches(password, account.getPasswordHash()) || !account.isEnabled()) {
+			return Optional.empty();
+		}
+		if (this.passwordEncoder.upgradeEncoding(account.getPasswordHash())) {
+			upgradeHash(account.getId(), this.passwordEncoder.encode(password));
+		}
+		return Optional.of(account.toDetails());
+	}
+
+	public Optional<AccountDetails> find(UUID id) {
+		return this.accounts.findById(id).map(Account::toDetails);
+	}
+
+	public List<AccountDetails> list() {
+		return this.accounts.findAllByOrderByCreatedAtAsc().stream().map(Account::toDetails).toList();
+	}
+
+	private boolean matches(String password, String hash) {
+		try {
+			return this.passwordEncoder.matches(password, hash);
+		}
+		catch (IllegalArgumentException ex) {
+			// e.g. an imported bcrypt hash and a password over bcrypt's 72-byte limit
+			return false;
+		}
+	}
+
+	private void upgradeHash(UUID id, String hash) {
+		this.transactions.executeWithoutResult(
+				(status) -> this.accounts.findById(id).ifPresent((account) -> account.changePasswordHash(hash)));
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.jwtauth.accounts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An account as {@code /me} and {@code /users/{id}} show it.
+ */
+record ProfileView(UUID id, String username, @Nullable String email, @Nullable String name, List<Role> roles,
+		Instant createdAt) {
+
+	static ProfileView of(AccountDetails account) {
+		return new ProfileView(account.id(), account.username(), account.email(), account.name(),
+				account.roles().stream().sorted().toList(), account.createdAt());
+	}
+
+}

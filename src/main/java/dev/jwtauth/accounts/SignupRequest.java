@@ -1,0 +1,21 @@
+package dev.jwtauth.accounts;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A signup body, as JSON or as form fields. Types are strict in JSON (a number is not
+ * a username); the rules themselves are checked by {@link SignupRules}.
+ */
+record SignupRequest(@Nullable String username, @Nullable String password, @Nullable String email,
+		@Nullable String name) {
+
+	NewAccount toNewAccount() {
+		return new NewAccount(this.username, this.password, blankToNull(this.email), blankToNull(this.name));
+	}
+
+	// An HTML form sends an empty optional field rather than leaving it out.
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.jwtauth.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.jwtauth.accounts.AccountDetails;
+import dev.jwtauth.accounts.AccountTakenException;
+import dev.jwtauth.accounts.Accounts;
+import dev.jwtauth.accounts.NewAccount;
+import dev.jwtauth.accounts.Role;
+import dev.jwtauth.errors.FieldProblem;
+import dev.jwtauth.errors.InvalidFieldsException;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code useradd}: creates an account from the command line, against the same database
+ * the service uses (also while it runs). The password is never an argument, where it
+ * would land in shell history and process lists: it is read from the terminal without
+ * echo, or as one line from standard input when piped.
+ */
+@Command(name = UserAddCommand.NAME, mixinStandardHelpOptions = true,
+		description = "Creates a user. The password is prompted for, or read as one line from standard input.")
+public final class UserAddCommand implements Callable<Integer> {
+
+	public static final String NAME = "useradd";
+
+	static final int CREATED = 0;
+
+	static final int REFUSED = 1;
+
+	@Option(names = "--username", required = true, description = "the login name")
+	private String username = "";
+
+	@Option(names = "--email", description = "an email address, also usable to log in")
+	private @Nullable String email;
+
+	@Option(names = "--name", description = "a display name")
+	private @Nullable String name;
+
+	@Option(names = "--admin", description = "give the ADMIN role")
+	private boolean admin;
+
+	private final Class<?> application;
+
+	private final String[] springArguments;
+
+	UserAddCommand(Class<?> application, String[] springArguments) {
+		this.application = application;
+		this.springArguments = springArguments;
+	}
+
+	/**
+	 * Runs the command with the arguments that follow its name; Spring properties
+	 * ({@code --spring.datasource.url=...}) may come after {@code --}.
+	 * @return the process exit status
+	 */
+	public static int run(Class<?> application, String[] args) {
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		int separator = Arrays.asList(rest).indexOf("--");
+		String[] own = (separator < 0) ? rest : Arrays.copyOfRange(rest, 0, separator);
+		String[] spring = (separator < 0) ? new String[0] : Arrays.copyOfRange(rest, separator + 1, rest.length);
+		return new CommandLine(new UserAddCommand(application, spring)).execute(own);
+	}
+
+	@Override
+	public Integer call() throws IOException {
+		PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+		String password = readPassword(err);
+		if (password == null) {
+			return REFUSED;
+		}
+		Set<Role> roles = this.admin ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties("logging.level.root=WARN")
+			.run(this.springArguments)) {
+			AccountDetails account = context.getBean(Accounts.class)
+				.signup(new NewAccount(this.username, password, this.email, this.name, roles));
+			System.out.println("Created user " + account.username() + " (id " + account.id() + ")"
+					+ (this.admin ? " with the ADMIN role." : "."));
+			return CREATED;
+		}
+		catch (AccountTakenException ex) {
+			err.println(NAME + ": that username or email is already taken.");
+			return REFUSED;
+		}
+		catch (InvalidFieldsException ex) {
+			for (FieldProblem problem : ex.getErrors()) {
+				err.println(NAME + ": " + problem.field() + " " + problem.message() + ".");
+			}
+			return REFUSED;
+		}
+	}
+
+	private @Nullable String readPassword(PrintWriter err) throws IOException {
+		Console console = System.console();
+		if (console != null && isTerminal(console)) {
+			char[] first = console.readPassword("Password for %s: ", this.username);
+			char[] second = console.readPassword("Repeat the password: ");
+			if (first == null || second == null || !Arrays.equals(first, second)) {
+				err.println(NAME + ": the two passwords differ.");
+				return null;
+			}
+			return new String(first);
+		}
+		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		String line = in.readLine();
+		if (line == null || line.isEmpty()) {
+			err.println(NAME + ": no password on standard input.");
+			return null;
+		}
+		return line;
+	}
+
+	// From JDK 22 on, System.console() is non-null even when input is piped; ask it.
+	private static boolean isTerminal(Console console) {
+		try {
+			Method isTerminal = Console.class.getMethod("isTerminal");
+			return (Boolean) isTerminal.invoke(console);
+		}
+		catch (ReflectiveOperationException ex) {
+			return true;
+		}
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.jwtauth.errors;
+
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * JSON is read strictly: a number is not a string ({@code "username": 12345} is a 400,
+ * not a coerced name), a key may appear once, and nesting and number sizes are capped
+ * far below anything that could cost memory or time.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonConfiguration {
+
+	static final int MAX_NESTING_DEPTH = 32;
+
+	static final int MAX_NUMBER_LENGTH = 32;
+
+	@Bean
+	JsonMapperBuilderCustomizer strictJsonMapper() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.withCoercionConfig(LogicalType.Textual, (config) -> config
+				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Array, CoercionAction.Fail)
+				.setCoercion(CoercionInputShape.Object, CoercionAction.Fail));
+	}
+
+	@Bean
+	JsonFactoryBuilderCustomizer boundedJsonFactory() {
+		return (builder) -> builder.streamReadConstraints(StreamReadConstraints.builder()
+			.maxNestingDepth(MAX_NESTING_DEPTH)
+			.maxNumberLength(MAX_NUMBER_LENGTH)
+			.maxStringLength(16 * 1024)
+			.build());
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.jwtauth.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import dev.jwtauth.accounts.AccountDetails;
+import dev.jwtauth.accounts.Accounts;
+import dev.jwtauth.tokens.InvalidTokenException;
+import dev.jwtauth.tokens.TokenService;
+import dev.jwtauth.tokens.VerifiedToken;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Validates the access token a request carries and puts its account into the security
+ * context; requests without a token pass on anonymous, for the authorisation rules to
+ * judge. Built by {@link SecurityConfiguration}, never a bean, so the servlet container
+ * does not register it a second time.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private final TokenService tokens;
+
+	private final Accounts accounts;
+
+	private final AuthenticationEntryPoint entryPoint;
+
+	private final RequestMatcher publicPaths;
+
+	private final int maxTokenLength;
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	BearerTokenFilter(TokenService tokens, Accounts accounts, AuthenticationEntryPoint entryPoint,
+			RequestMatcher publicPaths, int maxTokenLength) {
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.entryPoint = entryPoint;
+		this.publicPaths = publicPaths;
+		this.maxTokenLength = maxTokenLength;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.publicPaths.matches(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		List<String> presented = TokenHeaderResolver.resolve(request);
+		if (presented.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		try {
+			// Two tokens could belong to two users: refuse to guess which one is meant.
+			if (presented.size() > 1) {
+				throw BearerTokenException.invalidRequest("The request carries more than one access token.");
+			}
+			String token = presented.get(0);
+			if (token.isEmpty()) {
+				throw BearerTokenException.invalidToken("The token is empty.");
+			}
+			// Checked before any parsing, so an oversized token costs nothing.
+			if (token.length() > this.maxTokenLength) {
+				throw BearerTokenException.invalidToken("The token is too long.");
+			}
+			AccountDetails account = authenticate(token);
+			SecurityContext context = this.contexts.createEmptyContext();
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null,
+					account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList()));
+			this.contexts.setContext(context);
+		}
+		catch (BearerTokenException ex) {
+			this.contexts.clearContext();
+			this.entryPoint.commence(request, response, ex);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private AccountDetails authenticate(String token) {
+		VerifiedToken verified;
+		try {
+			verified = this.tokens.verify(token);
+		}
+		catch (InvalidTokenException ex) {
+			throw BearerTokenException.invalidToken(ex.getDescription());
+		}
+		// A deleted or disabled account's tokens die with it.
+		return this.accounts.find(verified.accountId())
+			.filter(AccountDetails::enabled)
+			.orElseThrow(() -> BearerTokenException.invalidToken("The token's account is not active."));
+	}
+
+}

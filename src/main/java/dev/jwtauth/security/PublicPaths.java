@@ -1,0 +1,15 @@
+package dev.jwtauth.security;
+
+/**
+ * Routes anyone may call. A token sent to one of them is ignored rather than judged, so
+ * a stale token in a browser never blocks a login.
+ */
+final class PublicPaths {
+
+	static final String[] PATTERNS = { "/signup", "/auth", "/login", "/token", "/auth/refresh", "/error",
+			"/actuator/health", "/actuator/health/**", "/.well-known/jwks.json", "/ping" };
+
+	private PublicPaths() {
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.jwtauth.security;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Finds the access token in the three headers that tutorial clients use:
+ * {@code Authorization: Bearer}, {@code Authorization: JWT} and {@code x-access-token}.
+ * Never the query string, where tokens leak into logs and browser history.
+ */
+final class TokenHeaderResolver {
+
+	static final String ACCESS_TOKEN_HEADER = "x-access-token";
+
+	private static final List<String> SCHEMES = List.of("bearer ", "jwt ");
+
+	private TokenHeaderResolver() {
+	}
+
+	/**
+	 * The tokens the request carries: none, one, or (an error) several.
+	 */
+	static List<String> resolve(HttpServletRequest request) {
+		List<String> tokens = new ArrayList<>(1);
+		for (String authorization : Collections.list(request.getHeaders("Authorization"))) {
+			String lower = authorization.toLowerCase(Locale.ROOT);
+			for (String scheme : SCHEMES) {
+				if (lower.startsWith(scheme)) {
+					tokens.add(authorization.substring(scheme.length()).strip());
+				}
+				else if (lower.equals(scheme.strip())) {
+					tokens.add("");
+				}
+			}
+			// Other schemes (Basic, Digest) are not ours to judge; the request stays anonymous.
+		}
+		for (String value : Collections.list(request.getHeaders(ACCESS_TOKEN_HEADER))) {
+			tokens.add(value.strip());
+		}
+		return tokens;
+	}
+
+}

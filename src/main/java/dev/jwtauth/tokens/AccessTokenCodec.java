@@ -1,0 +1,227 @@
+package dev.jwtauth.tokens;
+
+import java.security.Key;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import dev.jwtauth.accounts.AccountDetails;
+import dev.jwtauth.tokens.keys.SigningKeys;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.IncorrectClaimException;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwsHeader;
+import io.jsonwebtoken.JwtBuilder;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.JwtParserBuilder;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.MissingClaimException;
+import io.jsonwebtoken.PrematureJwtException;
+import io.jsonwebtoken.UnsupportedJwtException;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs and verifies access tokens: the only class that uses the JWT library. Every
+ * rejection names the check that failed, in words safe to send back to the client.
+ */
+@Component
+class AccessTokenCodec {
+
+	static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
+	// Compact JWS only: three base64url parts, no padding, no whitespace, no JSON
+	// serialisation, no five-part JWE.
+	private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+	private final SigningKeys keys;
+
+	private final TokenProperties properties;
+
+	private final Clock clock;
+
+	private final JwtParser parser;
+
+	private final SecureRandom random = new SecureRandom();
+
+	@SuppressWarnings("unchecked")
+	private final SecureDigestAlgorithm<Key, ?> algorithm;
+
+	@SuppressWarnings("unchecked")
+	AccessTokenCodec(SigningKeys keys, TokenProperties properties, Clock clock) {
+		this.keys = keys;
+		this.properties = properties;
+		this.clock = clock;
+		this.algorithm = (SecureDigestAlgorithm<Key, ?>) Jwts.SIG.get().forKey(keys.algorithm());
+		JwtParserBuilder builder = Jwts.parser()
+			.keyLocator(new PinnedAlgorithmKeyLocator(keys))
+			.requireIssuer(properties.issuer())
+			.clock(() -> Date.from(clock.instant()))
+			.clockSkewSeconds(properties.clockSkew().toSeconds());
+		if (properties.audience() != null) {
+			builder.requireAudience(properties.audience());
+		}
+		this.parser = builder.build();
+	}
+
+	IssuedToken issue(AccountDetails account) {
+		Instant now = this.clock.instant();
+		Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
+		Instant expiresAt = issuedAt.plus(this.properties.accessTokenTtl());
+		String jti = newJti();
+		JwtBuilder builder = Jwts.builder()
+			.header()
+			.type(ACCESS_TOKEN_TYPE)
+			.keyId(this.keys.signingKeyId())
+			.and()
+			.subject(account.id().toString())
+			.issuer(this.properties.issuer())
+			.issuedAt(Date.from(issuedAt))
+			.notBefore(Date.from(issuedAt))
+			.expiration(Date.from(expiresAt))
+			.id(jti)
+			.claim("roles", account.roles().stream().map(Enum::name).sorted().toList());
+		if (this.properties.audience() != null) {
+			builder.audience().single(this.properties.audience());
+		}
+		String value = builder.signWith(this.keys.signingKey(), this.algorithm).compact();
+		return new IssuedToken(value, jti, issuedAt, expiresAt);
+	}
+
+	VerifiedToken verify(String token) {
+		if (token.length() > this.properties.maxTokenLength()) {
+			throw new InvalidTokenException("The token is too long.");
+		}
+		if (!COMPACT_JWS.matcher(token).matches()) {
+			throw new InvalidTokenException("The token is not a compact signed JWT.");
+		}
+		Jws<Claims> jws = parse(token);
+		// RFC 8725 explicit typing: an ID token or any other JWT signed with the same key
+		// must not pass as an access token.
+		String type = jws.getHeader().getType();
+		if (type == null || !(type.equalsIgnoreCase(ACCESS_TOKEN_TYPE)
+				|| type.equalsIgnoreCase("application/" + ACCESS_TOKEN_TYPE))) {
+			throw new InvalidTokenException("The token is not an access token.");
+		}
+		Claims claims = jws.getPayload();
+		Instant now = this.clock.instant();
+		Date issuedAt = claims.getIssuedAt();
+		if (issuedAt == null || claims.getExpiration() == null || claims.getId() == null) {
+			throw new InvalidTokenException("The token lacks a required claim.");
+		}
+		// A token from the future was minted with a wrong clock or a stolen key.
+		if (issuedAt.toInstant().isAfter(now.plus(this.properties.clockSkew()))) {
+			throw new InvalidTokenException("The token was issued in the future.");
+		}
+		return new VerifiedToken(subject(claims), claims.getId(), issuedAt.toInstant(),
+				claims.getExpiration().toInstant(), roles(claims));
+	}
+
+	private Jws<Claims> parse(String token) {
+		try {
+			return this.parser.parseSignedClaims(token);
+		}
+		catch (UnacceptableAlgorithmException ex) {
+			throw new InvalidTokenException("The token's algorithm is not accepted.");
+		}
+		catch (ExpiredJwtException ex) {
+			throw new InvalidTokenException("The token has expired.");
+		}
+		catch (PrematureJwtException ex) {
+			throw new InvalidTokenException("The token is not valid yet.");
+		}
+		catch (MissingClaimException | IncorrectClaimException ex) {
+			String claim = (ex instanceof MissingClaimException missing) ? missing.getClaimName()
+					: ((IncorrectClaimException) ex).getClaimName();
+			throw new InvalidTokenException(switch (claim) {
+				case Claims.ISSUER -> "The token has the wrong issuer.";
+				case Claims.AUDIENCE -> "The token has the wrong audience.";
+				default -> "The token has a wrong claim.";
+			});
+		}
+		catch (UnsupportedJwtException ex) {
+			// alg "none", unsigned or encrypted tokens
+			throw new InvalidTokenException("The token is not a signed JWT.");
+		}
+		catch (io.jsonwebtoken.security.SecurityException ex) {
+			throw new InvalidTokenException("The token's signature is invalid.");
+		}
+		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
+			throw new InvalidTokenException("The token is malformed.");
+		}
+	}
+
+	private static UUID subject(Claims claims) {
+		Object subject = claims.get(Claims.SUBJECT);
+		if (!(subject instanceof String text)) {
+			throw new InvalidTokenException("The token's subject is not valid.");
+		}
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidTokenException("The token's subject is not valid.");
+		}
+	}
+
+	private static List<String> roles(Claims claims) {
+		Object roles = claims.get("roles");
+		if (roles instanceof Collection<?> collection) {
+			return collection.stream().map(String::valueOf).map((role) -> role.toUpperCase(Locale.ROOT)).toList();
+		}
+		return List.of();
+	}
+
+	private String newJti() {
+		byte[] bytes = new byte[16];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * Hands the parser a key only when the header names exactly the configured algorithm
+	 * (case-sensitive: {@code none}, {@code None}, {@code HS512} are all refused) and a
+	 * known key id. Key material named by the token itself ({@code jku}, {@code x5u},
+	 * {@code jwk}) is never looked at.
+	 */
+	private static final class PinnedAlgorithmKeyLocator extends LocatorAdapter<Key> {
+
+		private final SigningKeys keys;
+
+		PinnedAlgorithmKeyLocator(SigningKeys keys) {
+			this.keys = keys;
+		}
+
+		@Override
+		protected Key locate(JwsHeader header) {
+			if (!this.keys.algorithm().equals(header.getAlgorithm())) {
+				throw new UnacceptableAlgorithmException();
+			}
+			@Nullable String keyId = header.getKeyId();
+			return this.keys.verificationKey(keyId)
+				.orElseThrow(() -> new io.jsonwebtoken.security.SignatureException("unknown key id"));
+		}
+
+	}
+
+	private static final class UnacceptableAlgorithmException extends JwtException {
+
+		UnacceptableAlgorithmException() {
+			super("algorithm not accepted");
+		}
+
+	}
+
+}

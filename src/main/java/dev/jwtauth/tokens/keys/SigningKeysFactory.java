@@ -1,0 +1,101 @@
+package dev.jwtauth.tokens.keys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.jwtauth.tokens.TokenProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Builds the signing keys at start: the HS256 secret from {@code JWT_SECRET}, or one
+ * generated at first start and kept in a file readable by the owner only, so that
+ * tokens survive a restart. A secret shorter than 32 bytes stops the start.
+ */
+@Configuration(proxyBeanMethods = false)
+class SigningKeysFactory {
+
+	static final int MIN_SECRET_BYTES = 32;
+
+	private static final Log log = LogFactory.getLog(SigningKeysFactory.class);
+
+	@Bean
+	SigningKeys signingKeys(TokenProperties properties) {
+		byte[] secret = (properties.secret() != null) ? fromEnvironment(properties.secret())
+				: fromFile(properties.generatedSecretFile());
+		return SigningKeys.hmac(new SecretKeySpec(secret, "HmacSHA256"));
+	}
+
+	private static byte[] fromEnvironment(String secret) {
+		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length < MIN_SECRET_BYTES) {
+			throw new WeakSecretException(
+					"JWT_SECRET is " + bytes.length + " bytes long; HS256 needs at least " + MIN_SECRET_BYTES + ".",
+					"Set JWT_SECRET to at least 32 random bytes, for example: export JWT_SECRET=$(openssl rand -base64 48)");
+		}
+		return bytes;
+	}
+
+	private static byte[] fromFile(Path file) {
+		try {
+			if (!Files.exists(file)) {
+				generate(file);
+			}
+			else {
+				log.info("Signing tokens with the secret kept in " + file.toAbsolutePath().normalize());
+			}
+			byte[] bytes = Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
+			if (bytes.length < MIN_SECRET_BYTES) {
+				throw new WeakSecretException(
+						"The secret kept in " + file + " is " + bytes.length + " bytes long; HS256 needs at least "
+								+ MIN_SECRET_BYTES + ".",
+						"Delete the file to have a new secret generated, or set JWT_SECRET.");
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or create the token secret file " + file, ex);
+		}
+	}
+
+	private static void generate(Path file) throws IOException {
+		byte[] random = new byte[48];
+		new SecureRandom().nextBytes(random);
+		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		Path directory = file.toAbsolutePath().normalize().getParent();
+		Files.createDirectories(directory);
+		// Written whole to a private temporary file, then linked into place: the link
+		// fails if another instance sharing this directory got there first, and nobody
+		// ever reads a half-written secret.
+		Path temporary = (file.getFileSystem().supportedFileAttributeViews().contains("posix"))
+				? Files.createTempFile(directory, ".jwt-secret", ".tmp",
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+				: Files.createTempFile(directory, ".jwt-secret", ".tmp");
+		try {
+			Files.writeString(temporary, secret, StandardCharsets.UTF_8);
+			Files.createLink(file, temporary);
+		}
+		catch (FileAlreadyExistsException ex) {
+			return;
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
+		log.warn("JWT_SECRET is not set: generated a signing secret and kept it in "
+				+ file.toAbsolutePath().normalize()
+				+ " (owner-only). Set JWT_SECRET to share one secret between instances.");
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.jwtauth.work;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
+
+@Entity
+@Table(name = "work_item")
+class WorkItem implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "owner_id")
+	private UUID ownerId;
+
+	private String title;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Transient
+	private boolean isNew = true;
+
+	protected WorkItem() {
+		this.id = UUID.randomUUID();
+		this.ownerId = new UUID(0, 0);
+		this.title = "";
+		this.createdAt = Instant.EPOCH;
+	}
+
+	WorkItem(UUID ownerId, String title, Instant createdAt) {
+		this.id = UUID.randomUUID();
+		this.ownerId = ownerId;
+		this.title = title;
+		this.createdAt = createdAt;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markNotNew() {
+		this.isNew = false;
+	}
+
+	String getTitle() {
+		return this.title;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+}
