@@ -91,7 +91,7 @@ public final class UserAddCommand implements Callable<Integer> {
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("logging.level.root=WARN")
+			.properties("logging.level.root=WARN", "logging.level.org.flywaydb=ERROR")
 			.run(this.springArguments)) {
 			AccountDetails account = context.getBean(Accounts.class)
 				.signup(new NewAccount(this.username, password, this.email, this.name, roles));

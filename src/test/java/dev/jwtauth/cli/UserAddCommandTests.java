@@ -1,0 +1,147 @@
+package dev.jwtauth.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import dev.jwtauth.AuthApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code useradd} as an operator runs it: password piped on standard input, never an
+ * argument, clear failures, and usable while the service holds the same H2 file.
+ */
+class UserAddCommandTests {
+
+	private static final String PASSWORD = "violet staple orbit 42";
+
+	@TempDir
+	Path directory;
+
+	private static String uniqueName() {
+		return "op-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+	}
+
+	private Result runInProcess(String stdin, String... args) {
+		InputStream in = System.in;
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+		ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+		try {
+			System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+			System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+			System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+			List<String> all = new ArrayList<>(List.of(args));
+			all.add(0, "useradd");
+			all.addAll(List.of("--", "--spring.profiles.active=test"));
+			int status = UserAddCommand.run(AuthApplication.class, all.toArray(String[]::new));
+			return new Result(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setIn(in);
+			System.setOut(out);
+			System.setErr(err);
+		}
+	}
+
+	@Test
+	void useraddWhenPasswordPipedThenCreatesTheUser() {
+		String username = uniqueName();
+		Result result = runInProcess(PASSWORD + "\n", "--username", username, "--email", username + "@example.com");
+		assertThat(result.status()).isZero();
+		assertThat(result.stdout()).contains("Created user " + username);
+		assertThat(result.stdout() + result.stderr()).doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void useraddWhenNameTakenThenExitsNonZeroSayingSo() {
+		String username = uniqueName();
+		assertThat(runInProcess(PASSWORD + "\n", "--username", username).status()).isZero();
+		Result again = runInProcess(PASSWORD + "\n", "--username", username.toUpperCase());
+		assertThat(again.status()).isNotZero();
+		assertThat(again.stderr()).contains("already taken");
+	}
+
+	@Test
+	void useraddWhenPasswordWeakThenExitsNonZeroWithTheRule() {
+		Result result = runInProcess("password\n", "--username", uniqueName());
+		assertThat(result.status()).isNotZero();
+		assertThat(result.stderr()).contains("password").contains("common");
+	}
+
+	@Test
+	void useraddWhenNoPasswordOnInputThenExitsNonZero() {
+		Result result = runInProcess("", "--username", uniqueName());
+		assertThat(result.status()).isNotZero();
+		assertThat(result.stderr()).contains("no password");
+	}
+
+	@Test
+	void useraddWhenUsernameMissingOrPasswordGivenAsArgumentThenUsageError() {
+		assertThat(runInProcess(PASSWORD + "\n").status()).isNotZero();
+		Result withPassword = runInProcess(PASSWORD + "\n", "--username", uniqueName(), "--password", PASSWORD);
+		assertThat(withPassword.status()).isNotZero();
+		assertThat(withPassword.stderr()).contains("Unknown option");
+	}
+
+	@Test
+	void useraddWhenServiceRunsOnTheSameH2FileThenBothWork() throws Exception {
+		String url = "jdbc:h2:file:" + this.directory.resolve("db/jwtauth").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+		String secretFile = this.directory.resolve("jwt-secret").toString();
+		try (ConfigurableApplicationContext service = SpringApplication.run(AuthApplication.class,
+				"--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
+				"--spring.datasource.password=", "--jwt.generated-secret-file=" + secretFile,
+				"--logging.level.root=WARN", "--tests.database.fresh=false")) {
+			int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+			String username = uniqueName();
+			// A second process, as an operator's shell would start it
+			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-cp", System.getProperty("java.class.path"), AuthApplication.class.getName(), "useradd",
+					"--username", username, "--admin", "--", "--spring.datasource.url=" + url,
+					"--spring.datasource.username=sa", "--spring.datasource.password=",
+					"--jwt.generated-secret-file=" + secretFile)
+				.redirectErrorStream(true)
+				.start();
+			process.getOutputStream().write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+			process.getOutputStream().close();
+			assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.exitValue()).as(output).isZero();
+
+			HttpClient http = HttpClient.newHttpClient();
+			HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(login.statusCode()).isEqualTo(200);
+			String token = login.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+			HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(users.statusCode()).as("the --admin user may list users").isEqualTo(200);
+		}
+	}
+
+	record Result(int status, String stdout, String stderr) {
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.jwtauth.tokens.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+
+import dev.jwtauth.tokens.TokenProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SigningKeysFactoryTests {
+
+	@TempDir
+	Path directory;
+
+	private static TokenProperties properties(String secret, Path file) {
+		return new TokenProperties(secret, file, "jwt-auth-service", null, Duration.ofMinutes(15),
+				Duration.ofSeconds(30), 8192);
+	}
+
+	@Test
+	void secretWhenShorterThan32BytesThenStartFailsWithAClearMessage() {
+		SigningKeysFactory factory = new SigningKeysFactory();
+		assertThatThrownBy(() -> factory.signingKeys(properties("too-short-secret", this.directory.resolve("s"))))
+			.isInstanceOf(WeakSecretException.class)
+			.hasMessageContaining("JWT_SECRET is 16 bytes long")
+			.hasMessageContaining("at least 32")
+			.hasMessageNotContaining("too-short-secret");
+		FailureAnalysis analysis = new WeakSecretFailureAnalyzer()
+			.analyze(new IllegalStateException(new WeakSecretException("d", "a")));
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).isEqualTo("d");
+		assertThat(analysis.getAction()).isEqualTo("a");
+	}
+
+	@Test
+	void secretWhenGivenThenItsRawUtf8BytesSign() {
+		String secret = "ünïcode-secret-that-is-long-enough-1234";
+		SigningKeys keys = new SigningKeysFactory().signingKeys(properties(secret, this.directory.resolve("s")));
+		assertThat(keys.signingKey().getEncoded()).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
+		assertThat(keys.algorithm()).isEqualTo("HS256");
+		assertThat(this.directory.resolve("s")).doesNotExist();
+	}
+
+	@Test
+	void secretWhenAbsentThenGeneratedOwnerOnlyAndReusedAfterRestart() throws Exception {
+		Path file = this.directory.resolve("data/jwt-secret");
+		SigningKeys first = new SigningKeysFactory().signingKeys(properties(null, file));
+		assertThat(file).exists();
+		assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+				PosixFilePermission.OWNER_WRITE);
+		assertThat(first.signingKey().getEncoded().length).isGreaterThanOrEqualTo(32);
+		SigningKeys afterRestart = new SigningKeysFactory().signingKeys(properties(null, file));
+		assertThat(afterRestart.signingKey().getEncoded()).isEqualTo(first.signingKey().getEncoded());
+		try (var leftovers = Files.list(file.getParent())) {
+			assertThat(leftovers).containsExactly(file);
+		}
+	}
+
+	@Test
+	void secretFileWhenTooShortThenStartFails() throws Exception {
+		Path file = this.directory.resolve("jwt-secret");
+		Files.writeString(file, "short");
+		assertThatThrownBy(() -> new SigningKeysFactory().signingKeys(properties(null, file)))
+			.isInstanceOf(WeakSecretException.class)
+			.hasMessageContaining("5 bytes long");
+	}
+
+}
