@@ -1,6 +1,7 @@
 package dev.jwtauth.accounts;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public class Accounts {
 		}
 		String hash = this.passwordEncoder.encode(signup.password());
 		Account account = new Account(username, valid.email(), valid.name(), hash, signup.roles(),
-				this.clock.instant());
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		try {
 			return this.transactions.execute((status) -> {
 				Account saved = this.accounts.saveAndFlush(account);

@@ -2,6 +2,7 @@ package dev.jwtauth.errors;
 
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
@@ -25,7 +26,10 @@ class StrictJsonConfiguration {
 
 	@Bean
 	JsonMapperBuilderCustomizer strictJsonMapper() {
-		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		// Declaration order, not Jackson 3's alphabetical default: problem documents then
+		// read type, title, status, detail as RFC 9457 lists them.
+		return (builder) -> builder.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.withCoercionConfig(LogicalType.Textual, (config) -> config
 				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -2,6 +2,7 @@ package dev.jwtauth.work;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -46,7 +47,7 @@ class WorkItemController {
 	ResponseEntity<WorkItemView> create(@AuthenticationPrincipal AccountDetails me,
 			@Valid @RequestBody NewWorkItem request) {
 		WorkItem item = this.items.save(new WorkItem(me.id(), Objects.requireNonNull(request.title()).strip(),
-				this.clock.instant()));
+				this.clock.instant().truncatedTo(ChronoUnit.MICROS)));
 		return ResponseEntity.created(URI.create("/work/" + item.getId())).body(WorkItemView.of(item));
 	}
 
