@@ -121,6 +121,10 @@ class Account implements Persistable<UUID> {
 		return this.enabled;
 	}
 
+	void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
 	AccountDetails toDetails() {
 		return new AccountDetails(this.id, this.username, this.email, this.name, Set.copyOf(this.roles),
 				this.enabled, this.createdAt);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.jwtauth.errors.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,6 +30,8 @@ public class Accounts {
 
 	private final SignupRules signupRules;
 
+	private final PasswordPolicy passwordPolicy;
+
 	private final PasswordEncoder passwordEncoder;
 
 	private final TransactionTemplate transactions;
@@ -40,10 +43,12 @@ public class Accounts {
 	private final String dummyHash;
 
 	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
-			PasswordEncoder passwordEncoder, TransactionTemplate transactions, Clock clock) {
+			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
+			Clock clock) {
 		this.accounts = accounts;
 		this.loginNames = loginNames;
 		this.signupRules = signupRules;
+		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -106,6 +111,34 @@ public class Accounts {
 			upgradeHash(account.getId(), this.passwordEncoder.encode(password));
 		}
 		return Optional.of(account.toDetails());
+	}
+
+	/**
+	 * Replaces the password after checking the current one.
+	 * @throws InvalidFieldsException naming {@code current_password} when it is wrong, or
+	 * {@code new_password} when it breaks a rule
+	 */
+	public void changePassword(UUID id, @Nullable String currentPassword, @Nullable String newPassword) {
+		Account account = this.accounts.findById(id).orElseThrow(() -> new IllegalStateException("no account " + id));
+		if (currentPassword == null || !PasswordPolicy.isWithinMaxLength(currentPassword)
+				|| !matches(currentPassword, account.getPasswordHash())) {
+			throw new InvalidFieldsException("current_password", "is not your current password");
+		}
+		this.passwordPolicy.check(newPassword, account.getUsername(), account.getEmail()).ifPresent((message) -> {
+			throw new InvalidFieldsException("new_password", message);
+		});
+		String hash = this.passwordEncoder.encode(newPassword);
+		this.transactions.executeWithoutResult(
+				(status) -> this.accounts.findById(id).ifPresent((stored) -> stored.changePasswordHash(hash)));
+	}
+
+	/** Enables or disables an account; false when there is no such account. */
+	public boolean setEnabled(UUID id, boolean enabled) {
+		Boolean found = this.transactions.execute((status) -> this.accounts.findById(id).map((account) -> {
+			account.setEnabled(enabled);
+			return true;
+		}).orElse(false));
+		return Boolean.TRUE.equals(found);
 	}
 
 	public Optional<AccountDetails> find(UUID id) {

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 import dev.jwtauth.accounts.AccountDetails;
-import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.tokens.InvalidTokenException;
 import dev.jwtauth.tokens.TokenService;
-import dev.jwtauth.tokens.VerifiedToken;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +30,6 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final TokenService tokens;
 
-	private final Accounts accounts;
-
 	private final AuthenticationEntryPoint entryPoint;
 
 	private final RequestMatcher publicPaths;
@@ -42,10 +38,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	BearerTokenFilter(TokenService tokens, Accounts accounts, AuthenticationEntryPoint entryPoint,
-			RequestMatcher publicPaths, int maxTokenLength) {
+	BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint, RequestMatcher publicPaths,
+			int maxTokenLength) {
 		this.tokens = tokens;
-		this.accounts = accounts;
 		this.entryPoint = entryPoint;
 		this.publicPaths = publicPaths;
 		this.maxTokenLength = maxTokenLength;
@@ -77,9 +72,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			if (token.length() > this.maxTokenLength) {
 				throw BearerTokenException.invalidToken("The token is too long.");
 			}
-			AccountDetails account = authenticate(token);
+			TokenService.Authenticated caller = authenticate(token);
+			AccountDetails account = caller.account();
+			// The verified token rides along as the credentials, for logout and sessions.
 			SecurityContext context = this.contexts.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null,
+			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, caller.token(),
 					account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList()));
 			this.contexts.setContext(context);
 		}
@@ -91,18 +88,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private AccountDetails authenticate(String token) {
-		VerifiedToken verified;
+	private TokenService.Authenticated authenticate(String token) {
 		try {
-			verified = this.tokens.verify(token);
+			return this.tokens.authenticate(token);
 		}
 		catch (InvalidTokenException ex) {
 			throw BearerTokenException.invalidToken(ex.getDescription());
 		}
-		// A deleted or disabled account's tokens die with it.
-		return this.accounts.find(verified.accountId())
-			.filter(AccountDetails::enabled)
-			.orElseThrow(() -> BearerTokenException.invalidToken("The token's account is not active."));
 	}
 
 }

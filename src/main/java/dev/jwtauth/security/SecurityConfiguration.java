@@ -1,6 +1,5 @@
 package dev.jwtauth.security;
 
-import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.errors.ProblemWriter;
 import dev.jwtauth.tokens.TokenProperties;
 import dev.jwtauth.tokens.TokenService;
@@ -29,10 +28,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, Accounts accounts,
-			TokenProperties tokenProperties, ProblemWriter problemWriter) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, TokenProperties tokenProperties,
+			ProblemWriter problemWriter) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
-		BearerTokenFilter bearerTokenFilter = new BearerTokenFilter(tokens, accounts, entryPoint, publicPaths(),
+		BearerTokenFilter bearerTokenFilter = new BearerTokenFilter(tokens, entryPoint, publicPaths(),
 				tokenProperties.maxTokenLength());
 		// @formatter:off
 		http

@@ -42,6 +42,9 @@ class AccessTokenCodec {
 
 	static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
+	/** The login (refresh-token family) a token was issued for, as in OpenID's {@code sid}. */
+	static final String SESSION_ID = "sid";
+
 	// Compact JWS only: three base64url parts, no padding, no whitespace, no JSON
 	// serialisation, no five-part JWE.
 	private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
@@ -76,7 +79,7 @@ class AccessTokenCodec {
 		this.parser = builder.build();
 	}
 
-	IssuedToken issue(AccountDetails account) {
+	IssuedToken issue(AccountDetails account, UUID sessionId) {
 		Instant now = this.clock.instant();
 		Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
 		Instant expiresAt = issuedAt.plus(this.properties.accessTokenTtl());
@@ -92,6 +95,7 @@ class AccessTokenCodec {
 			.notBefore(Date.from(issuedAt))
 			.expiration(Date.from(expiresAt))
 			.id(jti)
+			.claim(SESSION_ID, sessionId.toString())
 			.claim("roles", account.roles().stream().map(Enum::name).sorted().toList());
 		if (this.properties.audience() != null) {
 			builder.audience().single(this.properties.audience());
@@ -125,8 +129,8 @@ class AccessTokenCodec {
 		if (issuedAt.toInstant().isAfter(now.plus(this.properties.clockSkew()))) {
 			throw new InvalidTokenException("The token was issued in the future.");
 		}
-		return new VerifiedToken(subject(claims), claims.getId(), issuedAt.toInstant(),
-				claims.getExpiration().toInstant(), roles(claims));
+		return new VerifiedToken(uuidClaim(claims, Claims.SUBJECT), uuidClaim(claims, SESSION_ID), claims.getId(),
+				issuedAt.toInstant(), claims.getExpiration().toInstant(), roles(claims));
 	}
 
 	private Jws<Claims> parse(String token) {
@@ -163,16 +167,20 @@ class AccessTokenCodec {
 		}
 	}
 
-	private static UUID subject(Claims claims) {
-		Object subject = claims.get(Claims.SUBJECT);
-		if (!(subject instanceof String text)) {
-			throw new InvalidTokenException("The token's subject is not valid.");
+	private static UUID uuidClaim(Claims claims, String name) {
+		Object value = claims.get(name);
+		String what = Claims.SUBJECT.equals(name) ? "subject" : "session";
+		if (value == null) {
+			throw new InvalidTokenException("The token lacks a required claim.");
+		}
+		if (!(value instanceof String text) || text.length() != 36) {
+			throw new InvalidTokenException("The token's " + what + " is not valid.");
 		}
 		try {
 			return UUID.fromString(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidTokenException("The token's subject is not valid.");
+			throw new InvalidTokenException("The token's " + what + " is not valid.");
 		}
 	}
 

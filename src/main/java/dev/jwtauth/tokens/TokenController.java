@@ -2,21 +2,28 @@ package dev.jwtauth.tokens;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.jwtauth.errors.FieldProblem;
 import dev.jwtauth.errors.InvalidFieldsException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Login at {@code /auth}, {@code /login} and {@code /token}, so that clients of Flask-JWT,
- * flask-jwt-extended and fetch tutorials work unchanged; JSON or form bodies.
+ * flask-jwt-extended and fetch tutorials work unchanged; refresh; logout. JSON or form
+ * bodies.
  */
 @RestController
 class TokenController {
@@ -28,17 +35,36 @@ class TokenController {
 	}
 
 	@PostMapping(path = { "/auth", "/login", "/token" }, consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TokenResponse> loginJson(@RequestBody LoginRequest request) {
-		return login(request);
+	ResponseEntity<TokenResponse> loginJson(@RequestBody LoginRequest request, HttpServletRequest http) {
+		return login(request, http);
 	}
 
 	@PostMapping(path = { "/auth", "/login", "/token" },
 			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
-	ResponseEntity<TokenResponse> loginForm(@ModelAttribute LoginRequest request) {
-		return login(request);
+	ResponseEntity<TokenResponse> loginForm(@ModelAttribute LoginRequest request, HttpServletRequest http) {
+		return login(request, http);
 	}
 
-	private ResponseEntity<TokenResponse> login(LoginRequest request) {
+	@PostMapping(path = "/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<TokenResponse> refreshJson(@RequestBody RefreshRequest request) {
+		return noStore(this.tokens.refresh(request.refreshToken()));
+	}
+
+	@PostMapping(path = "/auth/refresh",
+			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
+	ResponseEntity<TokenResponse> refreshForm(@RequestParam(name = "refresh_token", required = false) @Nullable String refreshToken) {
+		return noStore(this.tokens.refresh(refreshToken));
+	}
+
+	/** Ends this login ({@code ?scope=global}: all of the user's, {@code others}: all but this one). */
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout(Authentication authentication,
+			@RequestParam(name = "scope", required = false) @Nullable String scope) {
+		this.tokens.logout(CurrentToken.of(authentication), scope(scope));
+		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<TokenResponse> login(LoginRequest request, HttpServletRequest http) {
 		List<FieldProblem> errors = new ArrayList<>();
 		if (request.loginName() == null || request.loginName().isBlank()) {
 			errors.add(new FieldProblem("username", "is required (or give email)"));
@@ -49,7 +75,22 @@ class TokenController {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		return noStore(this.tokens.login(request.loginName(), request.password()));
+		return noStore(this.tokens.login(request.loginName(), request.password(), client(http)));
+	}
+
+	static ClientInfo client(HttpServletRequest http) {
+		return new ClientInfo(http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
+	}
+
+	private static TokenService.LogoutScope scope(@Nullable String scope) {
+		if (scope == null || scope.isEmpty() || scope.equals("local")) {
+			return TokenService.LogoutScope.LOCAL;
+		}
+		return switch (scope.toLowerCase(Locale.ROOT)) {
+			case "global" -> TokenService.LogoutScope.GLOBAL;
+			case "others" -> TokenService.LogoutScope.OTHERS;
+			default -> throw new InvalidFieldsException("scope", "must be local, others or global");
+		};
 	}
 
 	// RFC 6749 §5.1: token answers must not be cached.

@@ -2,6 +2,7 @@ package dev.jwtauth.tokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,13 +22,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockSkew how far clocks may disagree when checking {@code exp}, {@code nbf} and
  * {@code iat}
  * @param maxTokenLength the longest token that is even looked at
+ * @param refreshTokenTtl the absolute lifetime of a login: its refresh tokens stop
+ * working this long after the login, however often they are rotated
+ * @param refreshReuseGrace how long after a refresh token is spent a repeat of it still
+ * gets the same successor (two tabs refreshing at once) instead of revoking the login
+ * @param spentRefreshRetention how long spent refresh tokens are kept to recognise reuse
+ * @param revocationPollInterval how often each instance reads the revocation feed
+ * @param algorithm the signing algorithm: HS256, RS256, ES256 or EdDSA
+ * @param keyDir where asymmetric keys are kept (PEM, private files owner-only)
  */
 @ConfigurationProperties("jwt")
 public record TokenProperties(@Nullable String secret,
 		@DefaultValue("./data/jwt-secret") Path generatedSecretFile,
 		@DefaultValue("jwt-auth-service") String issuer, @Nullable String audience,
 		@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue("30s") Duration clockSkew,
-		@DefaultValue("8192") int maxTokenLength) {
+		@DefaultValue("8192") int maxTokenLength, @DefaultValue("14d") Duration refreshTokenTtl,
+		@DefaultValue("10s") Duration refreshReuseGrace, @DefaultValue("1d") Duration spentRefreshRetention,
+		@DefaultValue("250ms") Duration revocationPollInterval, @DefaultValue("HS256") String algorithm,
+		@DefaultValue("./data/keys") Path keyDir) {
+
+	/** The algorithms a deployment may choose; each is the only one its tokens accept. */
+	public static final Set<String> ALGORITHMS = Set.of("HS256", "RS256", "ES256", "EdDSA");
 
 	public TokenProperties {
 		if (secret != null && secret.isEmpty()) {
@@ -36,12 +51,35 @@ public record TokenProperties(@Nullable String secret,
 		if (audience != null && audience.isBlank()) {
 			audience = null;
 		}
-		if (accessTokenTtl.isNegative() || accessTokenTtl.isZero()) {
-			throw new IllegalArgumentException("JWT_ACCESS_TOKEN_TTL must be positive");
-		}
+		requirePositive(accessTokenTtl, "JWT_ACCESS_TOKEN_TTL");
+		requirePositive(refreshTokenTtl, "JWT_REFRESH_TOKEN_TTL");
+		requirePositive(revocationPollInterval, "JWT_REVOCATION_POLL_INTERVAL");
 		if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
 			throw new IllegalArgumentException("JWT_CLOCK_SKEW must be between 0 and 5 minutes");
 		}
+		if (refreshReuseGrace.isNegative() || refreshReuseGrace.compareTo(Duration.ofMinutes(1)) > 0) {
+			throw new IllegalArgumentException("JWT_REFRESH_REUSE_GRACE must be between 0 and 1 minute");
+		}
+		if (!ALGORITHMS.contains(algorithm)) {
+			throw new IllegalArgumentException(
+					"JWT_ALGORITHM must be one of HS256, RS256, ES256, EdDSA (case as written), not " + algorithm);
+		}
+	}
+
+	private static void requirePositive(Duration duration, String name) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive");
+		}
+	}
+
+	/** True when tokens are signed with a private key and verified with a public one. */
+	public boolean asymmetric() {
+		return !"HS256".equals(this.algorithm);
+	}
+
+	/** How long after its issue any access token can still be honoured. */
+	public Duration accessTokenReach() {
+		return this.accessTokenTtl.plus(this.clockSkew);
 	}
 
 }

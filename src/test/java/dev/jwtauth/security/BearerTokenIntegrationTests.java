@@ -30,6 +30,7 @@ class BearerTokenIntegrationTests extends IntegrationTest {
 		claims.put("nbf", now);
 		claims.put("exp", now + 600);
 		claims.put("jti", "crafted-" + now);
+		claims.put("sid", java.util.UUID.randomUUID().toString());
 		claims.put("roles", List.of("USER"));
 		return claims;
 	}

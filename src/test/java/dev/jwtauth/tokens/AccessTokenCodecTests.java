@@ -37,11 +37,13 @@ class AccessTokenCodecTests {
 
 	private static final UUID ACCOUNT = UUID.randomUUID();
 
+	private static final UUID SESSION = UUID.randomUUID();
+
 	private final AccessTokenCodec codec = codec(Clock.fixed(NOW, ZoneOffset.UTC), null);
 
 	private static AccessTokenCodec codec(Clock clock, String audience) {
-		TokenProperties properties = new TokenProperties(null, Path.of("unused"), "jwt-auth-service", audience,
-				Duration.ofMinutes(15), Duration.ofSeconds(30), 8192);
+		TokenProperties properties = TestTokenProperties.with(null, Path.of("unused"), audience, "HS256",
+				Path.of("unused"));
 		return new AccessTokenCodec(TestSigningKeys.hmac(SECRET), properties, clock);
 	}
 
@@ -57,6 +59,7 @@ class AccessTokenCodecTests {
 		claims.put("nbf", NOW.getEpochSecond());
 		claims.put("exp", NOW.plusSeconds(900).getEpochSecond());
 		claims.put("jti", "abc");
+		claims.put("sid", SESSION.toString());
 		claims.put("roles", List.of("USER"));
 		return claims;
 	}
@@ -75,9 +78,10 @@ class AccessTokenCodecTests {
 
 	@Test
 	void issueThenVerifyRoundTripsEveryClaim() {
-		IssuedToken issued = this.codec.issue(account());
+		IssuedToken issued = this.codec.issue(account(), SESSION);
 		VerifiedToken verified = this.codec.verify(issued.value());
 		assertThat(verified.accountId()).isEqualTo(ACCOUNT);
+		assertThat(verified.sessionId()).isEqualTo(SESSION);
 		assertThat(verified.jti()).isEqualTo(issued.jti());
 		assertThat(verified.roles()).containsExactly("USER");
 		assertThat(verified.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
@@ -86,7 +90,7 @@ class AccessTokenCodecTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void issueWhenCalledThenHeaderAndClaimsAreThoseOfTheContract() {
-		String[] parts = this.codec.issue(account()).value().split("\\.");
+		String[] parts = this.codec.issue(account(), SESSION).value().split("\\.");
 		JsonMapper json = JsonMapper.builder().build();
 		Map<String, Object> header = json.readValue(Base64.getUrlDecoder().decode(parts[0]), Map.class);
 		Map<String, Object> claims = json.readValue(Base64.getUrlDecoder().decode(parts[1]), Map.class);
@@ -94,6 +98,7 @@ class AccessTokenCodecTests {
 		assertThat(claims).containsEntry("sub", ACCOUNT.toString())
 			.containsEntry("iss", "jwt-auth-service")
 			.containsEntry("roles", List.of("USER"))
+			.containsEntry("sid", SESSION.toString())
 			.containsKeys("iat", "nbf", "exp", "jti")
 			.doesNotContainKey("aud");
 		// 128 bits of randomness, base64url: ASVS says a UUID is not enough
@@ -133,7 +138,7 @@ class AccessTokenCodecTests {
 
 	@Test
 	void verifyWhenPayloadTamperedThenRejected() {
-		String token = this.codec.issue(account()).value();
+		String token = this.codec.issue(account(), SESSION).value();
 		String[] parts = token.split("\\.");
 		Map<String, Object> forged = claims();
 		forged.put("roles", List.of("USER", "ADMIN"));
@@ -165,7 +170,7 @@ class AccessTokenCodecTests {
 
 	@Test
 	void verifyWhenIssuedTokenOutlivesItsLifetimeThenRejected() {
-		String token = this.codec.issue(account()).value();
+		String token = this.codec.issue(account(), SESSION).value();
 		AccessTokenCodec later = codec(Clock.fixed(NOW.plus(Duration.ofMinutes(16)), ZoneOffset.UTC), null);
 		assertThatThrownBy(() -> later.verify(token)).hasMessage("The token has expired.");
 	}
@@ -202,7 +207,7 @@ class AccessTokenCodecTests {
 			.hasMessage("The token has the wrong audience.");
 		claims.put("aud", "orders-api");
 		assertThat(withAudience.verify(CraftedTokens.hs256(claims, SECRET))).isNotNull();
-		assertThat(withAudience.verify(withAudience.issue(account()).value())).isNotNull();
+		assertThat(withAudience.verify(withAudience.issue(account(), SESSION).value())).isNotNull();
 	}
 
 	@Test
@@ -215,7 +220,7 @@ class AccessTokenCodecTests {
 
 	@Test
 	void verifyWhenRequiredClaimMissingThenRejected() {
-		for (String claim : List.of("exp", "iat", "jti")) {
+		for (String claim : List.of("exp", "iat", "jti", "sub", "sid")) {
 			Map<String, Object> claims = claims();
 			claims.remove(claim);
 			assertRejected(CraftedTokens.hs256(claims, SECRET), "The token lacks a required claim.");
@@ -272,7 +277,7 @@ class AccessTokenCodecTests {
 
 	@Test
 	void verifyWhenPaddedThenRejected() {
-		String token = this.codec.issue(account()).value();
+		String token = this.codec.issue(account(), SESSION).value();
 		String[] parts = token.split("\\.");
 		assertRejected(parts[0] + "=." + parts[1] + "." + parts[2], "The token is not a compact signed JWT.");
 	}

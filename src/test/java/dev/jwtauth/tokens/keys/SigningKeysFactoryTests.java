@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
 
+import dev.jwtauth.tokens.TestTokenProperties;
 import dev.jwtauth.tokens.TokenProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +21,7 @@ class SigningKeysFactoryTests {
 	Path directory;
 
 	private static TokenProperties properties(String secret, Path file) {
-		return new TokenProperties(secret, file, "jwt-auth-service", null, Duration.ofMinutes(15),
-				Duration.ofSeconds(30), 8192);
+		return TestTokenProperties.defaults(secret, file);
 	}
 
 	@Test

@@ -1,0 +1,9 @@
+package dev.jwtauth.tokens;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /auth/refresh}.
+ */
+record RefreshRequest(@Nullable String refreshToken) {
+}

@@ -1,0 +1,180 @@
+package dev.jwtauth.tokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.jwtauth.accounts.AccountDetails;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * What this instance knows of revocations, in memory, so that checking a token costs no
+ * database round trip: revoked logins, denied access tokens, and a cache of accounts.
+ * Changes made here are applied at once and written to the {@link RevocationFeed};
+ * changes made by other instances arrive with the next poll of the feed, every
+ * {@code JWT_REVOCATION_POLL_INTERVAL} (250 ms by default).
+ */
+@Component
+class RevocationRegistry {
+
+	private static final Log log = LogFactory.getLog(RevocationRegistry.class);
+
+	// Feed ids are allocated before their transaction commits, so a lower id can become
+	// visible after a higher one: each poll looks back this many ids (and no further
+	// back in time than LOOKBACK_TIME) and skips the ones it has already applied.
+	private static final int LOOKBACK_IDS = 64;
+
+	private static final Duration LOOKBACK_TIME = Duration.ofSeconds(30);
+
+	private final RevocationFeed feed;
+
+	private final DeniedAccessTokenRepository denied;
+
+	private final Clock clock;
+
+	private final Duration accessTokenReach;
+
+	private final Cache<UUID, Instant> revokedSessions;
+
+	private final Cache<String, Instant> deniedTokens;
+
+	private final Cache<UUID, AccountDetails> accounts;
+
+	private final Set<Long> applied = ConcurrentHashMap.newKeySet();
+
+	private volatile long highestApplied;
+
+	private volatile boolean feedReachable = true;
+
+	RevocationRegistry(RevocationFeed feed, LoginSessionRepository sessions, DeniedAccessTokenRepository denied,
+			TokenProperties properties, Clock clock) {
+		this.feed = feed;
+		this.denied = denied;
+		this.clock = clock;
+		this.accessTokenReach = properties.accessTokenReach();
+		this.revokedSessions = Caffeine.newBuilder().expireAfter(untilValue()).build();
+		this.deniedTokens = Caffeine.newBuilder().expireAfter(untilValue()).build();
+		this.accounts = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+		Instant now = clock.instant();
+		// Read the feed's position first: anything revoked while loading is then re-read.
+		this.highestApplied = feed.lastId();
+		sessions.findRevokedSince(now.minus(this.accessTokenReach))
+			.forEach((id) -> this.revokedSessions.put(id, now.plus(this.accessTokenReach)));
+		denied.findUnexpired(now)
+			.forEach((token) -> this.deniedTokens.put(tokenKey(token.getIssuer(), token.getJti()),
+					token.getExpiresAt()));
+	}
+
+	boolean isRevoked(VerifiedToken token, String issuer) {
+		return this.deniedTokens.getIfPresent(tokenKey(issuer, token.jti())) != null
+				|| this.revokedSessions.getIfPresent(token.sessionId()) != null;
+	}
+
+	boolean isSessionRevoked(UUID sessionId) {
+		return this.revokedSessions.getIfPresent(sessionId) != null;
+	}
+
+	/** The account, from memory when it has not changed since it was last read. */
+	@Nullable AccountDetails account(UUID id, Function<UUID, @Nullable AccountDetails> loader) {
+		return this.accounts.get(id, loader);
+	}
+
+	void sessionRevoked(UUID sessionId) {
+		Instant now = this.clock.instant();
+		Instant until = now.plus(this.accessTokenReach);
+		this.revokedSessions.put(sessionId, until);
+		this.feed.publish(RevocationFeed.Kind.SESSION, sessionId.toString(), now, until);
+	}
+
+	void tokenDenied(String issuer, String jti, Instant expiresAt) {
+		this.deniedTokens.put(tokenKey(issuer, jti), expiresAt);
+		if (!this.denied.existsById(new DeniedAccessToken.Key(jti, issuer))) {
+			this.denied.save(new DeniedAccessToken(jti, issuer, expiresAt));
+		}
+		this.feed.publish(RevocationFeed.Kind.TOKEN, tokenKey(issuer, jti), this.clock.instant(), expiresAt);
+	}
+
+	void accountChanged(UUID accountId) {
+		Instant now = this.clock.instant();
+		this.accounts.invalidate(accountId);
+		this.feed.publish(RevocationFeed.Kind.ACCOUNT, accountId.toString(), now, now.plus(LOOKBACK_TIME));
+	}
+
+	@Scheduled(fixedDelayString = "${jwt.revocation-poll-interval:250ms}")
+	void poll() {
+		Instant now = this.clock.instant();
+		try {
+			long highest = this.highestApplied;
+			for (RevocationFeed.Event event : this.feed.after(Math.max(0, highest - LOOKBACK_IDS),
+					now.minus(LOOKBACK_TIME))) {
+				if (this.applied.add(event.id())) {
+					apply(event);
+				}
+				highest = Math.max(highest, event.id());
+			}
+			this.highestApplied = highest;
+			long floor = highest - LOOKBACK_IDS;
+			this.applied.removeIf((id) -> id <= floor);
+			if (!this.feedReachable) {
+				log.info("Revocation feed readable again");
+				this.feedReachable = true;
+			}
+		}
+		catch (RuntimeException ex) {
+			// Tokens revoked elsewhere are not seen until the database answers again.
+			if (this.feedReachable) {
+				log.warn("Cannot read the revocation feed: " + ex.getMessage());
+				this.feedReachable = false;
+			}
+		}
+	}
+
+	private void apply(RevocationFeed.Event event) {
+		switch (event.kind()) {
+			case SESSION -> this.revokedSessions.put(UUID.fromString(event.subject()), event.expiresAt());
+			case TOKEN -> this.deniedTokens.put(event.subject(), event.expiresAt());
+			case ACCOUNT -> this.accounts.invalidate(UUID.fromString(event.subject()));
+		}
+	}
+
+	private static String tokenKey(String issuer, String jti) {
+		return issuer + " " + jti;
+	}
+
+	/** Each entry lives until the instant it holds, after which it no longer matters. */
+	private <K> Expiry<K, Instant> untilValue() {
+		return new Expiry<>() {
+			@Override
+			public long expireAfterCreate(K key, Instant until, long currentTime) {
+				return remaining(until);
+			}
+
+			@Override
+			public long expireAfterUpdate(K key, Instant until, long currentTime, long currentDuration) {
+				return remaining(until);
+			}
+
+			@Override
+			public long expireAfterRead(K key, Instant until, long currentTime, long currentDuration) {
+				return currentDuration;
+			}
+
+			private long remaining(Instant until) {
+				return Math.max(0, Duration.between(RevocationRegistry.this.clock.instant(), until).toNanos());
+			}
+		};
+	}
+
+}

@@ -1,0 +1,198 @@
+package dev.jwtauth.tokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Logins and their refresh-token families: start one, rotate its refresh token, end
+ * one or all. A spent refresh token presented again after the grace interval is taken
+ * for a stolen one, and its whole login is revoked.
+ */
+@Component
+class Sessions {
+
+	private static final Log log = LogFactory.getLog(Sessions.class);
+
+	private static final int ATTEMPTS = 3;
+
+	private final LoginSessionRepository sessions;
+
+	private final RefreshTokenRepository refreshTokens;
+
+	private final RefreshTokenCodec codec;
+
+	private final RevocationRegistry registry;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final Duration lifetime;
+
+	private final Duration reuseGrace;
+
+	private final Duration spentRetention;
+
+	Sessions(LoginSessionRepository sessions, RefreshTokenRepository refreshTokens, RefreshTokenCodec codec,
+			RevocationRegistry registry, TransactionTemplate transactions, Clock clock, TokenProperties properties) {
+		this.sessions = sessions;
+		this.refreshTokens = refreshTokens;
+		this.codec = codec;
+		this.registry = registry;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.lifetime = properties.refreshTokenTtl();
+		this.reuseGrace = properties.refreshReuseGrace();
+		this.spentRetention = properties.spentRefreshRetention();
+	}
+
+	/** A login's session and its first refresh token. */
+	Started start(UUID accountId, ClientInfo client) {
+		Instant now = now();
+		LoginSession session = new LoginSession(accountId, now, now.plus(this.lifetime), client.address(),
+				client.userAgent());
+		String refreshToken = this.codec.newToken();
+		this.transactions.executeWithoutResult((status) -> {
+			this.sessions.save(session);
+			this.refreshTokens.save(new RefreshToken(this.codec.hash(refreshToken), session.getId(), now));
+		});
+		return new Started(session.getId(), accountId, refreshToken);
+	}
+
+	/**
+	 * Spends a refresh token and returns its successor, or throws when it cannot be spent.
+	 * Two concurrent calls with one token both get the same successor.
+	 */
+	Started refresh(@Nullable String presented) {
+		if (presented == null || !this.codec.isWellFormed(presented)) {
+			throw new InvalidRefreshTokenException();
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				Outcome outcome = this.transactions.execute((status) -> spend(presented));
+				if (outcome.reusedSession() != null) {
+					revoke(outcome.reusedSession());
+					log.warn("Refresh token reuse detected: revoked session " + outcome.reusedSession());
+				}
+				if (outcome.started() == null) {
+					throw new InvalidRefreshTokenException();
+				}
+				return outcome.started();
+			}
+			catch (ConcurrencyFailureException | DataIntegrityViolationException ex) {
+				// A concurrent refresh of the same token held the row: read again.
+				if (attempt == ATTEMPTS) {
+					throw new InvalidRefreshTokenException();
+				}
+			}
+		}
+	}
+
+	private Outcome spend(String presented) {
+		Instant now = now();
+		String hash = this.codec.hash(presented);
+		Optional<RefreshToken> token = this.refreshTokens.findById(hash);
+		if (token.isEmpty()) {
+			return Outcome.refused();
+		}
+		LoginSession session = this.sessions.findById(token.get().getSessionId()).orElse(null);
+		if (session == null || !session.isLive(now) || this.registry.isSessionRevoked(session.getId())) {
+			return Outcome.refused();
+		}
+		String successor = this.codec.successorOf(presented);
+		if (this.refreshTokens.spend(hash, now) == 1) {
+			this.refreshTokens.save(new RefreshToken(this.codec.hash(successor), session.getId(), now));
+			this.sessions.refreshed(session.getId(), now);
+			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
+		}
+		// Spent before: by a concurrent tab moments ago (same successor), or stolen.
+		RefreshToken spent = this.refreshTokens.findById(hash).orElseThrow();
+		Instant spentAt = spent.getSpentAt();
+		if (spentAt != null && !now.isAfter(spentAt.plus(this.reuseGrace))
+				&& this.refreshTokens.existsById(this.codec.hash(successor))) {
+			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
+		}
+		return Outcome.reuse(session.getId());
+	}
+
+	List<LoginSession> live(UUID accountId) {
+		return this.sessions.findLive(accountId, now());
+	}
+
+	/** Ends one login; false when it was not live or not this account's. */
+	boolean revoke(UUID accountId, UUID sessionId) {
+		Optional<LoginSession> session = this.sessions.findById(sessionId);
+		if (session.isEmpty() || !session.get().getAccountId().equals(accountId) || !session.get().isLive(now())) {
+			return false;
+		}
+		revoke(sessionId);
+		return true;
+	}
+
+	/** Ends every live login of the account but {@code keep}. */
+	void revokeAll(UUID accountId, @Nullable UUID keep) {
+		for (LoginSession session : live(accountId)) {
+			if (!session.getId().equals(keep)) {
+				revoke(session.getId());
+			}
+		}
+	}
+
+	private void revoke(UUID sessionId) {
+		this.transactions.executeWithoutResult((status) -> this.sessions.revoke(sessionId, now()));
+		this.registry.sessionRevoked(sessionId);
+	}
+
+	/** Keeps the tables bounded: ended logins and long-spent refresh tokens go. */
+	@Scheduled(fixedDelayString = "${jwt.purge-interval:1h}", initialDelayString = "${jwt.purge-interval:1h}")
+	void purge() {
+		Instant now = now();
+		this.transactions.executeWithoutResult((status) -> {
+			int spent = this.refreshTokens.deleteSpentBefore(now.minus(this.spentRetention));
+			int ended = this.sessions.deleteExpired(now);
+			if (spent + ended > 0) {
+				log.info("Purged " + ended + " expired sessions and " + spent + " spent refresh tokens");
+			}
+		});
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** A session with the refresh token to hand out for it. */
+	record Started(UUID sessionId, UUID accountId, String refreshToken) {
+	}
+
+	private record Outcome(@Nullable Started started, @Nullable UUID reusedSession) {
+
+		static Outcome of(Started started) {
+			return new Outcome(started, null);
+		}
+
+		static Outcome refused() {
+			return new Outcome(null, null);
+		}
+
+		static Outcome reuse(UUID session) {
+			return new Outcome(null, session);
+		}
+
+	}
+
+}
