@@ -1,5 +1,6 @@
 package dev.jwtauth;
 
+import dev.jwtauth.cli.RotateKeyCommand;
 import dev.jwtauth.cli.UserAddCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Starts the HTTP service, or runs a command-line task when the first argument names
- * one ({@code useradd}).
+ * one ({@code useradd}, {@code rotate-key}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -19,6 +20,9 @@ public class AuthApplication {
 	public static void main(String[] args) {
 		if (args.length > 0 && UserAddCommand.NAME.equals(args[0])) {
 			System.exit(UserAddCommand.run(AuthApplication.class, args));
+		}
+		if (args.length > 0 && RotateKeyCommand.NAME.equals(args[0])) {
+			System.exit(RotateKeyCommand.run(AuthApplication.class, args));
 		}
 		SpringApplication.run(AuthApplication.class, args);
 	}

@@ -28,7 +28,7 @@ class ModularityTests {
 			"tokens", List.of("accounts", "errors"),
 			"security", List.of("tokens", "accounts", "errors"),
 			"work", List.of("accounts", "errors"),
-			"cli", List.of("accounts", "errors"));
+			"cli", List.of("accounts", "tokens", "errors"));
 
 	@Test
 	void featuresWhenCompiledThenDependOnlyOnTheirAllowedFeatures() {

@@ -68,6 +68,7 @@ class AccessTokenCodec {
 		this.properties = properties;
 		this.clock = clock;
 		this.algorithm = (SecureDigestAlgorithm<Key, ?>) Jwts.SIG.get().forKey(keys.algorithm());
+
 		JwtParserBuilder builder = Jwts.parser()
 			.keyLocator(new PinnedAlgorithmKeyLocator(keys))
 			.requireIssuer(properties.issuer())
@@ -84,10 +85,11 @@ class AccessTokenCodec {
 		Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
 		Instant expiresAt = issuedAt.plus(this.properties.accessTokenTtl());
 		String jti = newJti();
+		SigningKeys.Current signing = this.keys.current();
 		JwtBuilder builder = Jwts.builder()
 			.header()
 			.type(ACCESS_TOKEN_TYPE)
-			.keyId(this.keys.signingKeyId())
+			.keyId(signing.kid())
 			.and()
 			.subject(account.id().toString())
 			.issuer(this.properties.issuer())
@@ -100,7 +102,7 @@ class AccessTokenCodec {
 		if (this.properties.audience() != null) {
 			builder.audience().single(this.properties.audience());
 		}
-		String value = builder.signWith(this.keys.signingKey(), this.algorithm).compact();
+		String value = builder.signWith(signing.key(), this.algorithm).compact();
 		return new IssuedToken(value, jti, issuedAt, expiresAt);
 	}
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What this instance knows of revocations, in memory, so that checking a token costs no
@@ -139,6 +140,15 @@ class RevocationRegistry {
 				this.feedReachable = false;
 			}
 		}
+	}
+
+	/** Denials and feed entries outlive nothing: they go once the tokens they stop have expired. */
+	@Scheduled(fixedDelayString = "${jwt.purge-interval:1h}", initialDelayString = "${jwt.purge-interval:1h}")
+	@Transactional
+	void purge() {
+		Instant now = this.clock.instant();
+		this.denied.deleteExpired(now);
+		this.feed.deleteExpired(now);
 	}
 
 	private void apply(RevocationFeed.Event event) {

@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Accounts;
@@ -49,6 +48,9 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	private Sessions sessions;
+
+	@Autowired
+	private RevocationRegistry registry;
 
 	@MockitoSpyBean
 	private Accounts accounts;
@@ -414,8 +416,29 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 				Integer.class, user.id())).isZero();
 	}
 
-	static Set<String> ids(List<Object> sessions) {
-		return sessions.stream().map((s) -> (String) ((Map<?, ?>) s).get("id")).collect(Collectors.toSet());
+	@Test
+	void purgeWhenDeniedTokensExpiredThenTheirRowsGo() throws Exception {
+		Reply login = loginReply(signup("zoe"));
+		post("/logout", login.string("access_token"));
+		String jti = CraftedTokensJti.of(login.string("access_token"));
+		String count = "select count(*) from denied_access_token where jti = ?";
+		assertThat(this.jdbc.queryForObject(count, Integer.class, jti)).isEqualTo(1);
+		this.registry.purge();
+		assertThat(this.jdbc.queryForObject(count, Integer.class, jti)).as("not expired yet").isEqualTo(1);
+		this.clock.advance(Duration.ofMinutes(16));
+		this.registry.purge();
+		assertThat(this.jdbc.queryForObject(count, Integer.class, jti)).isZero();
+	}
+
+	/** The {@code jti} of a token, read as any client could. */
+	private static final class CraftedTokensJti {
+
+		static String of(String token) {
+			String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+					java.nio.charset.StandardCharsets.UTF_8);
+			return payload.replaceAll(".*\"jti\":\"([^\"]+)\".*", "$1");
+		}
+
 	}
 
 }

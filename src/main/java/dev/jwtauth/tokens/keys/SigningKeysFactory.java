@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,10 +34,42 @@ class SigningKeysFactory {
 	private static final Log log = LogFactory.getLog(SigningKeysFactory.class);
 
 	@Bean
-	SigningKeys signingKeys(TokenProperties properties) {
+	SigningKeys signingKeys(TokenProperties properties, Clock clock) {
+		if (properties.asymmetric()) {
+			return SigningKeys.asymmetric(properties.algorithm(), keyPairs(properties, clock), clock,
+					properties.accessTokenReach());
+		}
 		byte[] secret = (properties.secret() != null) ? fromEnvironment(properties.secret())
 				: fromFile(properties.generatedSecretFile());
 		return SigningKeys.hmac(new SecretKeySpec(secret, "HmacSHA256"));
+	}
+
+	/** Re-reads the key directory, so a key added there (or rotated in) is used without a restart. */
+	@Bean
+	KeyDirectoryReloader keyDirectoryReloader(SigningKeys keys, TokenProperties properties) {
+		return new KeyDirectoryReloader(keys, properties);
+	}
+
+	/** The keys in {@code JWT_KEY_DIR}; a first one is generated when there is none. */
+	static List<KeyFiles.StoredKey> keyPairs(TokenProperties properties, Clock clock) {
+		Path directory = properties.keyDir().toAbsolutePath().normalize();
+		try {
+			List<KeyFiles.StoredKey> keys = KeyFiles.load(directory, properties.algorithm());
+			if (keys.isEmpty()) {
+				Path file = KeyFiles.generate(directory, properties.algorithm(),
+						clock.instant().minusSeconds(1));
+				log.warn("No " + properties.algorithm() + " key in " + directory + ": generated " + file.getFileName()
+						+ " (owner-only). Give every instance the same key directory.");
+				keys = KeyFiles.load(directory, properties.algorithm());
+			}
+			else {
+				log.info("Signing " + properties.algorithm() + " tokens with keys from " + directory);
+			}
+			return keys;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or create keys in " + directory, ex);
+		}
 	}
 
 	private static byte[] fromEnvironment(String secret) {

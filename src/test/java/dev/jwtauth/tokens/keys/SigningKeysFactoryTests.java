@@ -27,7 +27,7 @@ class SigningKeysFactoryTests {
 	@Test
 	void secretWhenShorterThan32BytesThenStartFailsWithAClearMessage() {
 		SigningKeysFactory factory = new SigningKeysFactory();
-		assertThatThrownBy(() -> factory.signingKeys(properties("too-short-secret", this.directory.resolve("s"))))
+		assertThatThrownBy(() -> factory.signingKeys(properties("too-short-secret", this.directory.resolve("s")), java.time.Clock.systemUTC()))
 			.isInstanceOf(WeakSecretException.class)
 			.hasMessageContaining("JWT_SECRET is 16 bytes long")
 			.hasMessageContaining("at least 32")
@@ -42,8 +42,8 @@ class SigningKeysFactoryTests {
 	@Test
 	void secretWhenGivenThenItsRawUtf8BytesSign() {
 		String secret = "ünïcode-secret-that-is-long-enough-1234";
-		SigningKeys keys = new SigningKeysFactory().signingKeys(properties(secret, this.directory.resolve("s")));
-		assertThat(keys.signingKey().getEncoded()).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
+		SigningKeys keys = new SigningKeysFactory().signingKeys(properties(secret, this.directory.resolve("s")), java.time.Clock.systemUTC());
+		assertThat(keys.current().key().getEncoded()).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
 		assertThat(keys.algorithm()).isEqualTo("HS256");
 		assertThat(this.directory.resolve("s")).doesNotExist();
 	}
@@ -51,13 +51,13 @@ class SigningKeysFactoryTests {
 	@Test
 	void secretWhenAbsentThenGeneratedOwnerOnlyAndReusedAfterRestart() throws Exception {
 		Path file = this.directory.resolve("data/jwt-secret");
-		SigningKeys first = new SigningKeysFactory().signingKeys(properties(null, file));
+		SigningKeys first = new SigningKeysFactory().signingKeys(properties(null, file), java.time.Clock.systemUTC());
 		assertThat(file).exists();
 		assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
 				PosixFilePermission.OWNER_WRITE);
-		assertThat(first.signingKey().getEncoded().length).isGreaterThanOrEqualTo(32);
-		SigningKeys afterRestart = new SigningKeysFactory().signingKeys(properties(null, file));
-		assertThat(afterRestart.signingKey().getEncoded()).isEqualTo(first.signingKey().getEncoded());
+		assertThat(first.current().key().getEncoded().length).isGreaterThanOrEqualTo(32);
+		SigningKeys afterRestart = new SigningKeysFactory().signingKeys(properties(null, file), java.time.Clock.systemUTC());
+		assertThat(afterRestart.current().key().getEncoded()).isEqualTo(first.current().key().getEncoded());
 		try (var leftovers = Files.list(file.getParent())) {
 			assertThat(leftovers).containsExactly(file);
 		}
@@ -67,7 +67,7 @@ class SigningKeysFactoryTests {
 	void secretFileWhenTooShortThenStartFails() throws Exception {
 		Path file = this.directory.resolve("jwt-secret");
 		Files.writeString(file, "short");
-		assertThatThrownBy(() -> new SigningKeysFactory().signingKeys(properties(null, file)))
+		assertThatThrownBy(() -> new SigningKeysFactory().signingKeys(properties(null, file), java.time.Clock.systemUTC()))
 			.isInstanceOf(WeakSecretException.class)
 			.hasMessageContaining("5 bytes long");
 	}

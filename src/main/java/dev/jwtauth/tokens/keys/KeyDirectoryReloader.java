@@ -1,0 +1,54 @@
+package dev.jwtauth.tokens.keys;
+
+import java.io.IOException;
+import java.util.List;
+
+import dev.jwtauth.tokens.TokenProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Picks up keys added to {@code JWT_KEY_DIR} while running. A rotated-in key is
+ * published (and verifies) from the moment it is read, and signs from the instant its
+ * file name gives; with that instant a minute ahead, every instance knows the key
+ * before any token signed with it reaches them.
+ */
+class KeyDirectoryReloader {
+
+	private static final Log log = LogFactory.getLog(KeyDirectoryReloader.class);
+
+	private final SigningKeys keys;
+
+	private final TokenProperties properties;
+
+	private int known = -1;
+
+	KeyDirectoryReloader(SigningKeys keys, TokenProperties properties) {
+		this.keys = keys;
+		this.properties = properties;
+	}
+
+	@Scheduled(fixedDelayString = "${jwt.key-reload-interval:10s}", initialDelayString = "${jwt.key-reload-interval:10s}")
+	void reload() {
+		if (!this.properties.asymmetric()) {
+			return;
+		}
+		try {
+			List<KeyFiles.StoredKey> stored = KeyFiles.load(this.properties.keyDir().toAbsolutePath().normalize(),
+					this.properties.algorithm());
+			if (!stored.isEmpty() && stored.size() != this.known) {
+				this.keys.replace(stored);
+				if (this.known >= 0) {
+					log.info("Key directory changed: " + stored.size() + " " + this.properties.algorithm() + " keys");
+				}
+				this.known = stored.size();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Cannot re-read the key directory: " + ex.getMessage());
+		}
+	}
+
+}
