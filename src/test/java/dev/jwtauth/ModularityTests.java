@@ -24,8 +24,9 @@ class ModularityTests {
 	/** Each feature and the features it may use. */
 	private static final Map<String, List<String>> ALLOWED = Map.of(
 			"errors", List.of(),
-			"accounts", List.of("errors"),
-			"tokens", List.of("accounts", "errors"),
+			"audit", List.of(),
+			"accounts", List.of("audit", "errors"),
+			"tokens", List.of("accounts", "audit", "errors"),
 			"security", List.of("tokens", "accounts", "errors"),
 			"work", List.of("accounts", "errors"),
 			"cli", List.of("accounts", "tokens", "errors"));

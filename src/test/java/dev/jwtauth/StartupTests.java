@@ -29,6 +29,19 @@ class StartupTests {
 	}
 
 	@Test
+	void startWhenJwtSecretIsATutorialSecretThenFails() {
+		for (String secret : new String[] { "super-secret-super-secret-super-secret", "your-secret-key-your-secret-key!",
+				"Your Secret Key Your Secret Key Your Secret Key" }) {
+			assertThatThrownBy(() -> SpringApplication.run(AuthApplication.class, "--server.port=0",
+					"--spring.datasource.url=jdbc:h2:mem:startup-tutorial;DB_CLOSE_DELAY=-1",
+					"--spring.datasource.username=sa", "--jwt.secret=" + secret, "--logging.level.root=OFF",
+					"--tests.database.fresh=false"))
+				.satisfies((failure) -> assertThat(rootCause(failure)).isInstanceOf(WeakSecretException.class)
+					.hasMessageContaining("well-known example secret"));
+		}
+	}
+
+	@Test
 	void startWhenNoSecretThenGeneratesOneIntoTheDataDirectory() {
 		Path secret = this.directory.resolve("data/jwt-secret");
 		try (var context = SpringApplication.run(AuthApplication.class, "--server.port=0",

@@ -141,6 +141,11 @@ public class Accounts {
 		return Boolean.TRUE.equals(found);
 	}
 
+	/** The case-folded form of a login name, as uniqueness and login compare it. */
+	public static String loginKey(String loginName) {
+		return Names.key(loginName);
+	}
+
 	public Optional<AccountDetails> find(UUID id) {
 		return this.accounts.findById(id).map(Account::toDetails);
 	}

@@ -5,6 +5,9 @@ import dev.jwtauth.tokens.TokenProperties;
 import dev.jwtauth.tokens.TokenService;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import java.time.Duration;
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -17,7 +20,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The single security filter chain: stateless, no CSRF (no cookies are ever read), no
@@ -29,7 +36,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, TokenProperties tokenProperties,
-			ProblemWriter problemWriter) throws Exception {
+			ProblemWriter problemWriter, WebProperties webProperties) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
 		BearerTokenFilter bearerTokenFilter = new BearerTokenFilter(tokens, entryPoint, publicPaths(),
 				tokenProperties.maxTokenLength());
@@ -40,6 +47,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/users").hasRole("ADMIN")
 				.requestMatchers("/users/*/revoke", "/users/*/disable", "/users/*/enable").hasRole("ADMIN")
 				.anyRequest().authenticated())
+			.cors((cors) -> cors.configurationSource(corsSource(webProperties)))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -49,9 +60,35 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ProblemAccessDeniedHandler(problemWriter)))
+			.addFilterBefore(new RateLimitFilter(problemWriter, webProperties), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(bearerTokenFilter, AnonymousAuthenticationFilter.class);
 		// @formatter:on
 		return http.build();
+	}
+
+	/** Own scripts and styles only: no inline code, no third-party origin, no framing. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "frame-ancestors 'none'; form-action 'self'";
+
+	/**
+	 * Browser pages on the configured origins may send the token headers and read the
+	 * answers (preflight included); with no origin configured, no cross-origin call is
+	 * allowed. Credentials (cookies) are never involved.
+	 */
+	private static CorsConfigurationSource corsSource(WebProperties properties) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (!properties.corsAllowedOrigins().isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(properties.corsAllowedOrigins());
+			cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
+			cors.setAllowedHeaders(List.of("Authorization", "x-access-token", "Content-Type"));
+			cors.setExposedHeaders(List.of("WWW-Authenticate", "Location", "Retry-After"));
+			cors.setAllowCredentials(false);
+			cors.setMaxAge(Duration.ofHours(1));
+			source.registerCorsConfiguration("/**", cors);
+		}
+		return source;
 	}
 
 	/** No user-name/password authentication happens through Spring Security itself. */

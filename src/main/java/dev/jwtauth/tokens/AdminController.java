@@ -3,6 +3,8 @@ package dev.jwtauth.tokens;
 import java.util.UUID;
 
 import dev.jwtauth.accounts.Accounts;
+import dev.jwtauth.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,35 +24,41 @@ class AdminController {
 
 	private final Accounts accounts;
 
-	AdminController(TokenService tokens, Accounts accounts) {
+	private final AuditLog audit;
+
+	AdminController(TokenService tokens, Accounts accounts, AuditLog audit) {
 		this.tokens = tokens;
 		this.accounts = accounts;
+		this.audit = audit;
 	}
 
 	@PostMapping("/users/{id}/revoke")
-	ResponseEntity<Void> revoke(@PathVariable UUID id) {
+	ResponseEntity<Void> revoke(@PathVariable UUID id, HttpServletRequest http) {
 		requireAccount(id);
 		this.tokens.revokeAll(id);
+		this.audit.record("admin_revoke", id, http.getRemoteAddr(), "success");
 		return ResponseEntity.noContent().build();
 	}
 
 	/** A disabled account can neither log in nor use a token issued before. */
 	@PostMapping("/users/{id}/disable")
-	ResponseEntity<Void> disable(@PathVariable UUID id) {
+	ResponseEntity<Void> disable(@PathVariable UUID id, HttpServletRequest http) {
 		if (!this.accounts.setEnabled(id, false)) {
 			throw absent();
 		}
 		this.tokens.accountChanged(id);
 		this.tokens.revokeAll(id);
+		this.audit.record("admin_disable", id, http.getRemoteAddr(), "success");
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/users/{id}/enable")
-	ResponseEntity<Void> enable(@PathVariable UUID id) {
+	ResponseEntity<Void> enable(@PathVariable UUID id, HttpServletRequest http) {
 		if (!this.accounts.setEnabled(id, true)) {
 			throw absent();
 		}
 		this.tokens.accountChanged(id);
+		this.audit.record("admin_enable", id, http.getRemoteAddr(), "success");
 		return ResponseEntity.noContent().build();
 	}
 

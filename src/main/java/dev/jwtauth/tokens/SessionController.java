@@ -3,7 +3,7 @@ package dev.jwtauth.tokens;
 import java.util.List;
 import java.util.UUID;
 
-import dev.jwtauth.accounts.Accounts;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -26,11 +26,8 @@ class SessionController {
 
 	private final TokenService tokens;
 
-	private final Accounts accounts;
-
-	SessionController(TokenService tokens, Accounts accounts) {
+	SessionController(TokenService tokens) {
 		this.tokens = tokens;
-		this.accounts = accounts;
 	}
 
 	@GetMapping("/me/sessions")
@@ -50,10 +47,10 @@ class SessionController {
 
 	/** Every token issued before the change stops working, this one included. */
 	@PostMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> changePassword(Authentication authentication, @RequestBody PasswordChange request) {
-		VerifiedToken current = CurrentToken.of(authentication);
-		this.accounts.changePassword(current.accountId(), request.currentPassword(), request.newPassword());
-		this.tokens.revokeAll(current.accountId());
+	ResponseEntity<Void> changePassword(Authentication authentication, @RequestBody PasswordChange request,
+			HttpServletRequest http) {
+		this.tokens.changePassword(CurrentToken.of(authentication), request.currentPassword(), request.newPassword(),
+				TokenController.client(http));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.jwtauth.audit.AuditLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,8 @@ class Sessions {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	private final Duration lifetime;
 
 	private final Duration reuseGrace;
@@ -49,7 +52,9 @@ class Sessions {
 	private final Duration spentRetention;
 
 	Sessions(LoginSessionRepository sessions, RefreshTokenRepository refreshTokens, RefreshTokenCodec codec,
-			RevocationRegistry registry, TransactionTemplate transactions, Clock clock, TokenProperties properties) {
+			RevocationRegistry registry, TransactionTemplate transactions, Clock clock, TokenProperties properties,
+			AuditLog audit) {
+		this.audit = audit;
 		this.sessions = sessions;
 		this.refreshTokens = refreshTokens;
 		this.codec = codec;
@@ -87,7 +92,10 @@ class Sessions {
 				Outcome outcome = this.transactions.execute((status) -> spend(presented));
 				if (outcome.reusedSession() != null) {
 					revoke(outcome.reusedSession());
-					log.warn("Refresh token reuse detected: revoked session " + outcome.reusedSession());
+					UUID account = this.sessions.findById(outcome.reusedSession())
+						.map(LoginSession::getAccountId)
+						.orElse(null);
+					this.audit.record("refresh_reuse", account, null, "session_revoked");
 				}
 				if (outcome.started() == null) {
 					throw new InvalidRefreshTokenException();

@@ -3,6 +3,7 @@ package dev.jwtauth.tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import dev.jwtauth.errors.FieldProblem;
 import dev.jwtauth.errors.InvalidFieldsException;
@@ -46,21 +47,23 @@ class TokenController {
 	}
 
 	@PostMapping(path = "/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TokenResponse> refreshJson(@RequestBody RefreshRequest request) {
-		return noStore(this.tokens.refresh(request.refreshToken()));
+	ResponseEntity<TokenResponse> refreshJson(@RequestBody RefreshRequest request, HttpServletRequest http) {
+		return noStore(this.tokens.refresh(request.refreshToken(), client(http)));
 	}
 
 	@PostMapping(path = "/auth/refresh",
 			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
-	ResponseEntity<TokenResponse> refreshForm(@RequestParam(name = "refresh_token", required = false) @Nullable String refreshToken) {
-		return noStore(this.tokens.refresh(refreshToken));
+	ResponseEntity<TokenResponse> refreshForm(
+			@RequestParam(name = "refresh_token", required = false) @Nullable String refreshToken,
+			HttpServletRequest http) {
+		return noStore(this.tokens.refresh(refreshToken, client(http)));
 	}
 
 	/** Ends this login ({@code ?scope=global}: all of the user's, {@code others}: all but this one). */
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout(Authentication authentication,
-			@RequestParam(name = "scope", required = false) @Nullable String scope) {
-		this.tokens.logout(CurrentToken.of(authentication), scope(scope));
+			@RequestParam(name = "scope", required = false) @Nullable String scope, HttpServletRequest http) {
+		this.tokens.logout(CurrentToken.of(authentication), scope(scope), client(http));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -75,7 +78,8 @@ class TokenController {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		return noStore(this.tokens.login(request.loginName(), request.password(), client(http)));
+		return noStore(this.tokens.login(Objects.requireNonNull(request.loginName()),
+				Objects.requireNonNull(request.password()), client(http)));
 	}
 
 	static ClientInfo client(HttpServletRequest http) {

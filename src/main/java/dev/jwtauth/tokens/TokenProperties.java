@@ -30,6 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revocationPollInterval how often each instance reads the revocation feed
  * @param algorithm the signing algorithm: HS256, RS256, ES256 or EdDSA
  * @param keyDir where asymmetric keys are kept (PEM, private files owner-only)
+ * @param secretFile a file holding the HS256 secret ({@code JWT_SECRET_FILE}), as
+ * container and systemd credentials provide it; used when {@code JWT_SECRET} is not set
  */
 @ConfigurationProperties("jwt")
 public record TokenProperties(@Nullable String secret,
@@ -39,7 +41,7 @@ public record TokenProperties(@Nullable String secret,
 		@DefaultValue("8192") int maxTokenLength, @DefaultValue("14d") Duration refreshTokenTtl,
 		@DefaultValue("10s") Duration refreshReuseGrace, @DefaultValue("1d") Duration spentRefreshRetention,
 		@DefaultValue("250ms") Duration revocationPollInterval, @DefaultValue("HS256") String algorithm,
-		@DefaultValue("./data/keys") Path keyDir) {
+		@DefaultValue("./data/keys") Path keyDir, @Nullable String secretFile) {
 
 	/** The algorithms a deployment may choose; each is the only one its tokens accept. */
 	public static final Set<String> ALGORITHMS = Set.of("HS256", "RS256", "ES256", "EdDSA");
@@ -47,6 +49,9 @@ public record TokenProperties(@Nullable String secret,
 	public TokenProperties {
 		if (secret != null && secret.isEmpty()) {
 			secret = null;
+		}
+		if (secretFile != null && secretFile.isBlank()) {
+			secretFile = null;
 		}
 		if (audience != null && audience.isBlank()) {
 			audience = null;

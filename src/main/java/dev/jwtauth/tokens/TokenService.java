@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import java.util.Locale;
+
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Accounts;
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.errors.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -27,36 +31,101 @@ public class TokenService {
 
 	private final TokenProperties properties;
 
+	private final LoginThrottle throttle;
+
+	private final AuditLog audit;
+
 	TokenService(Accounts accounts, AccessTokenCodec codec, Sessions sessions, RevocationRegistry registry,
-			TokenProperties properties) {
+			TokenProperties properties, LoginThrottle throttle, AuditLog audit) {
 		this.accounts = accounts;
 		this.codec = codec;
 		this.sessions = sessions;
 		this.registry = registry;
 		this.properties = properties;
+		this.throttle = throttle;
+		this.audit = audit;
 	}
 
-	TokenResponse login(@Nullable String loginName, @Nullable String password, ClientInfo client) {
-		AccountDetails account = this.accounts.authenticate(loginName, password)
-			.orElseThrow(InvalidCredentialsException::new);
+	/**
+	 * Checks credentials, within the brute-force limits, and starts a session.
+	 * @throws TooManyAttemptsException while the name or the client is locked
+	 * @throws InvalidCredentialsException for an unknown name, a wrong password or a
+	 * disabled account alike
+	 */
+	TokenResponse login(String loginName, String password, ClientInfo client) {
+		String key = Accounts.loginKey(loginName);
+		try {
+			this.throttle.check(key, client.address());
+		}
+		catch (TooManyAttemptsException ex) {
+			this.audit.record("login", null, client.address(), "locked");
+			throw ex;
+		}
+		AccountDetails account = this.accounts.authenticate(loginName, password).orElse(null);
+		if (account == null) {
+			boolean locked = this.throttle.failed(key, client.address());
+			this.audit.record("login", null, client.address(), "failure");
+			if (locked) {
+				this.audit.record("lockout", null, client.address(), "locked");
+			}
+			throw new InvalidCredentialsException();
+		}
+		this.throttle.succeeded(key);
 		Sessions.Started session = this.sessions.start(account.id(), client);
+		this.audit.record("login", account.id(), client.address(), "success");
 		return respond(account, session);
 	}
 
-	TokenResponse refresh(@Nullable String refreshToken) {
-		Sessions.Started session = this.sessions.refresh(refreshToken);
+	TokenResponse refresh(@Nullable String refreshToken, ClientInfo client) {
+		Sessions.Started session;
+		try {
+			session = this.sessions.refresh(refreshToken);
+		}
+		catch (InvalidRefreshTokenException ex) {
+			this.audit.record("refresh", null, client.address(), "failure");
+			throw ex;
+		}
 		AccountDetails account = activeAccount(session.accountId());
 		if (account == null) {
+			this.audit.record("refresh", session.accountId(), client.address(), "failure");
 			throw new InvalidRefreshTokenException();
 		}
+		this.audit.record("refresh", account.id(), client.address(), "success");
 		return respond(account, session);
+	}
+
+	/**
+	 * Replaces the password after checking the current one, which counts as a login
+	 * attempt for the brute-force limits; then ends every session of the user.
+	 */
+	void changePassword(VerifiedToken token, @Nullable String currentPassword, @Nullable String newPassword,
+			ClientInfo client) {
+		AccountDetails account = activeAccount(token.accountId());
+		if (account == null) {
+			throw new InvalidTokenException("The token's account is not active.");
+		}
+		String key = Accounts.loginKey(account.username());
+		this.throttle.check(key, client.address());
+		try {
+			this.accounts.changePassword(account.id(), currentPassword, newPassword);
+		}
+		catch (InvalidFieldsException ex) {
+			if (ex.getErrors().stream().anyMatch((error) -> error.field().equals("current_password"))) {
+				this.throttle.failed(key, client.address());
+				this.audit.record("password_change", account.id(), client.address(), "failure");
+			}
+			throw ex;
+		}
+		revokeAll(account.id());
+		this.audit.record("password_change", account.id(), client.address(), "success");
 	}
 
 	/**
 	 * Ends the login the token belongs to (and, by scope, the user's other logins); the
 	 * token itself is denied at once on every instance.
 	 */
-	void logout(VerifiedToken token, LogoutScope scope) {
+	void logout(VerifiedToken token, LogoutScope scope, ClientInfo client) {
+		this.audit.record("logout", token.accountId(), client.address(), scope.name().toLowerCase(Locale.ROOT));
 		if (scope != LogoutScope.OTHERS) {
 			this.registry.tokenDenied(this.properties.issuer(), token.jti(), token.expiresAt());
 		}

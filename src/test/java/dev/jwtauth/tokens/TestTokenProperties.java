@@ -17,7 +17,7 @@ public final class TestTokenProperties {
 			String algorithm, Path keyDir) {
 		return new TokenProperties(secret, secretFile, "jwt-auth-service", audience, Duration.ofMinutes(15),
 				Duration.ofSeconds(30), 8192, Duration.ofDays(14), Duration.ofSeconds(10), Duration.ofDays(1),
-				Duration.ofMillis(250), algorithm, keyDir);
+				Duration.ofMillis(250), algorithm, keyDir, null);
 	}
 
 	public static TokenProperties defaults(@Nullable String secret, Path secretFile) {

@@ -39,9 +39,27 @@ class SigningKeysFactory {
 			return SigningKeys.asymmetric(properties.algorithm(), keyPairs(properties, clock), clock,
 					properties.accessTokenReach());
 		}
-		byte[] secret = (properties.secret() != null) ? fromEnvironment(properties.secret())
-				: fromFile(properties.generatedSecretFile());
+		byte[] secret;
+		if (properties.secret() != null) {
+			secret = checked(properties.secret(), "JWT_SECRET");
+		}
+		else if (properties.secretFile() != null) {
+			secret = checked(readSecretFile(Path.of(properties.secretFile())), "JWT_SECRET_FILE");
+		}
+		else {
+			secret = fromFile(properties.generatedSecretFile());
+		}
 		return SigningKeys.hmac(new SecretKeySpec(secret, "HmacSHA256"));
+	}
+
+	private static String readSecretFile(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8).strip();
+		}
+		catch (IOException ex) {
+			throw new WeakSecretException("JWT_SECRET_FILE names " + file + ", which cannot be read.",
+					"Point JWT_SECRET_FILE at a readable file holding the secret, or set JWT_SECRET.");
+		}
 	}
 
 	/** Re-reads the key directory, so a key added there (or rotated in) is used without a restart. */
@@ -72,12 +90,16 @@ class SigningKeysFactory {
 		}
 	}
 
-	private static byte[] fromEnvironment(String secret) {
+	private static byte[] checked(String secret, String source) {
 		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length < MIN_SECRET_BYTES) {
 			throw new WeakSecretException(
-					"JWT_SECRET is " + bytes.length + " bytes long; HS256 needs at least " + MIN_SECRET_BYTES + ".",
-					"Set JWT_SECRET to at least 32 random bytes, for example: export JWT_SECRET=$(openssl rand -base64 48)");
+					source + " is " + bytes.length + " bytes long; HS256 needs at least " + MIN_SECRET_BYTES + ".",
+					"Set " + source + " to at least 32 random bytes, for example: openssl rand -base64 48");
+		}
+		if (TutorialSecrets.isKnown(secret)) {
+			throw new WeakSecretException(source + " is a well-known example secret from tutorials and documentation.",
+					"Generate a random secret, for example: openssl rand -base64 48");
 		}
 		return bytes;
 	}

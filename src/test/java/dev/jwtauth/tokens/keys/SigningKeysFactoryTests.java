@@ -64,6 +64,28 @@ class SigningKeysFactoryTests {
 	}
 
 	@Test
+	void secretFileWhenGivenThenItsContentSigns() throws Exception {
+		Path file = this.directory.resolve("mounted-secret");
+		String secret = "a-secret-from-a-mounted-file-of-48-bytes-length!";
+		Files.writeString(file, secret + "\n");
+		TokenProperties properties = new TokenProperties(null, this.directory.resolve("generated"), "jwt-auth-service",
+				null, java.time.Duration.ofMinutes(15), java.time.Duration.ofSeconds(30), 8192,
+				java.time.Duration.ofDays(14), java.time.Duration.ofSeconds(10), java.time.Duration.ofDays(1),
+				java.time.Duration.ofMillis(250), "HS256", this.directory.resolve("keys"), file.toString());
+		SigningKeys keys = new SigningKeysFactory().signingKeys(properties, java.time.Clock.systemUTC());
+		assertThat(keys.current().key().getEncoded()).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
+		assertThat(this.directory.resolve("generated")).doesNotExist();
+	}
+
+	@Test
+	void knownTutorialSecretsWhenLongEnoughThenStillRefused() {
+		assertThat(TutorialSecrets.isKnown("super-secret-super-secret-super-secret")).isTrue();
+		assertThat(TutorialSecrets.isKnown("your-256-bit-secret-your-256-bit-secret")).isTrue();
+		assertThat(TutorialSecrets.isKnown("ChangeMe_ChangeMe_ChangeMe_ChangeMe")).isTrue();
+		assertThat(TutorialSecrets.isKnown("q8Zr1vN0x7LkP2mW9sT4yB6cH3jF5gD-secret")).isFalse();
+	}
+
+	@Test
 	void secretFileWhenTooShortThenStartFails() throws Exception {
 		Path file = this.directory.resolve("jwt-secret");
 		Files.writeString(file, "short");

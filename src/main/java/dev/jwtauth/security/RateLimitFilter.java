@@ -1,0 +1,81 @@
+package dev.jwtauth.security;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.jwtauth.errors.ProblemWriter;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Per-client-address rate limits on signup and refresh, as token buckets: the excess is
+ * answered 429 with {@code Retry-After}. Kept in each instance's memory (logins, whose
+ * limits must hold across instances, are throttled in the database instead).
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+	private final ProblemWriter problemWriter;
+
+	private final Cache<String, Bucket> signups;
+
+	private final Cache<String, Bucket> refreshes;
+
+	private final WebProperties properties;
+
+	RateLimitFilter(ProblemWriter problemWriter, WebProperties properties) {
+		this.problemWriter = problemWriter;
+		this.properties = properties;
+		Duration idle = properties.ratePeriod().multipliedBy(2);
+		this.signups = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
+		this.refreshes = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod()) || limitOf(request) == null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Cache<String, Bucket> buckets = limitOf(request);
+		int capacity = (buckets == this.signups) ? this.properties.signupsPerPeriod()
+				: this.properties.refreshesPerPeriod();
+		Bucket bucket = buckets.get(request.getRemoteAddr(), (address) -> Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, this.properties.ratePeriod()).build())
+			.build());
+		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		if (!probe.isConsumed()) {
+			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			this.problemWriter.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many requests from your address. Try again later.");
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private Cache<String, Bucket> limitOf(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		if ("/signup".equals(path)) {
+			return this.signups;
+		}
+		if ("/auth/refresh".equals(path)) {
+			return this.refreshes;
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.jwtauth.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Browser and abuse settings of the web layer.
+ *
+ * @param corsAllowedOrigins origins whose pages may call the API with a token
+ * ({@code CORS_ALLOWED_ORIGINS}, comma-separated; none by default)
+ * @param signupsPerPeriod signups allowed from one client address per period
+ * ({@code RATE_LIMIT_SIGNUP})
+ * @param refreshesPerPeriod refreshes allowed from one client address per period
+ * ({@code RATE_LIMIT_REFRESH})
+ * @param ratePeriod the period of those limits ({@code RATE_LIMIT_PERIOD})
+ */
+@ConfigurationProperties("web")
+@Validated
+record WebProperties(@DefaultValue("") List<String> corsAllowedOrigins, @DefaultValue("30") @Min(1) int signupsPerPeriod,
+		@DefaultValue("150") @Min(1) int refreshesPerPeriod, @DefaultValue("5m") Duration ratePeriod) {
+
+	WebProperties {
+		corsAllowedOrigins = corsAllowedOrigins.stream().map(String::strip).filter((origin) -> !origin.isEmpty()).toList();
+	}
+
+}

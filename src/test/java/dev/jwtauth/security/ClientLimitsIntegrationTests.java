@@ -1,0 +1,65 @@
+package dev.jwtauth.security;
+
+import dev.jwtauth.accounts.Accounts;
+import dev.jwtauth.accounts.NewAccount;
+import dev.jwtauth.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Limits per client address, with low settings to reach them quickly: failed logins
+ * across many names, signups, and that {@code X-Forwarded-For} cannot dodge them unless
+ * the operator trusts a proxy.
+ */
+@TestPropertySource(properties = { "login.client-max-failures=3", "web.signups-per-period=4",
+		"web.refreshes-per-period=2" })
+class ClientLimitsIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	private Accounts accounts;
+
+	@Test
+	void loginsWhenOneClientFailsAcrossManyNamesThen429ForEveryName() throws Exception {
+		// made directly: the signup test may have spent this address's signup bucket
+		String bystander = uniqueName("bystander");
+		this.accounts.signup(new NewAccount(bystander, PASSWORD, null, null));
+		for (int i = 0; i < 3; i++) {
+			assertThat(postJson("/auth", map("username", uniqueName("spray"), "password", "spray-password"),
+					"X-Forwarded-For", "203.0.113." + i).status()).isEqualTo(401);
+		}
+		Reply reply = postJson("/auth", map("username", bystander, "password", PASSWORD),
+				"X-Forwarded-For", "198.51.100.7");
+		assertThat(reply.status()).isEqualTo(429);
+		assertThat(reply.header("Retry-After")).isNotBlank();
+	}
+
+	@Test
+	void signupsWhenOverTheLimitThen429WithRetryAfter() throws Exception {
+		int created = 0;
+		Reply last = null;
+		for (int i = 0; i < 6; i++) {
+			last = postJson("/signup", map("username", uniqueName("bulk"), "password", PASSWORD));
+			if (last.status() == 201) {
+				created++;
+			}
+		}
+		assertThat(created).isLessThanOrEqualTo(4);
+		assertThat(last.status()).isEqualTo(429);
+		assertThat(last.header("Retry-After")).isNotBlank();
+		assertThat(last.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void refreshesWhenOverTheLimitThen429() throws Exception {
+		int status = 0;
+		for (int i = 0; i < 3; i++) {
+			status = postJson("/auth/refresh", map("refresh_token", "A".repeat(43))).status();
+		}
+		assertThat(status).isEqualTo(429);
+	}
+
+}
