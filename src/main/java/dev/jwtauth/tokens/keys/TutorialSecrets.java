@@ -1,5 +1,9 @@
 package dev.jwtauth.tokens.keys;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,11 +14,24 @@ import java.util.Locale;
  */
 final class TutorialSecrets {
 
-	private static final List<String> PHRASES = List.of("supersecret", "yoursecretkey", "your256bitsecret",
-			"yoursecret", "secretkey", "mysecretkey", "mysecret", "jwtsecret", "changeme", "changeit", "secret",
-			"password", "thisisasecret", "keepitsecret", "topsecret", "qwerty", "123456", "key");
+	private static final List<String> PHRASES = load();
 
 	private TutorialSecrets() {
+	}
+
+	private static List<String> load() {
+		try (InputStream in = TutorialSecrets.class.getResourceAsStream("tutorial-secrets.txt")) {
+			if (in == null) {
+				throw new IllegalStateException("tutorial-secrets.txt is missing from the classpath");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static boolean isKnown(String secret) {
