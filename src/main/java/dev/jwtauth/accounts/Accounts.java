@@ -38,13 +38,16 @@ public class Accounts {
 
 	private final Clock clock;
 
+	private final HashingPool hashing;
+
 	// Checked against when the login name is unknown, so that the answer takes as long
 	// as for a wrong password and timing tells nothing about which names exist.
 	private final String dummyHash;
 
 	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
 			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, HashingPool hashing) {
+		this.hashing = hashing;
 		this.accounts = accounts;
 		this.loginNames = loginNames;
 		this.signupRules = signupRules;
@@ -71,7 +74,7 @@ public class Accounts {
 		if (names.stream().anyMatch(this.loginNames::existsById)) {
 			throw new AccountTakenException();
 		}
-		String hash = this.passwordEncoder.encode(signup.password());
+		String hash = this.hashing.run(() -> this.passwordEncoder.encode(signup.password()));
 		Account account = new Account(username, valid.email(), valid.name(), hash, signup.roles(),
 				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
 		try {
@@ -96,11 +99,11 @@ public class Accounts {
 				: this.accounts.findByLoginKey(Names.key(loginName));
 		if (password == null || !PasswordPolicy.isWithinMaxLength(password)) {
 			// No stored password can match; still spend the same time as a real check.
-			this.passwordEncoder.matches("", this.dummyHash);
+			this.hashing.run(() -> this.passwordEncoder.matches("", this.dummyHash));
 			return Optional.empty();
 		}
 		if (found.isEmpty()) {
-			this.passwordEncoder.matches(password, this.dummyHash);
+			this.hashing.run(() -> this.passwordEncoder.matches(password, this.dummyHash));
 			return Optional.empty();
 		}
 		Account account = found.get();
@@ -108,7 +111,7 @@ public class Accounts {
 			return Optional.empty();
 		}
 		if (this.passwordEncoder.upgradeEncoding(account.getPasswordHash())) {
-			upgradeHash(account.getId(), this.passwordEncoder.encode(password));
+			upgradeHash(account.getId(), this.hashing.run(() -> this.passwordEncoder.encode(password)));
 		}
 		return Optional.of(account.toDetails());
 	}
@@ -127,7 +130,7 @@ public class Accounts {
 		this.passwordPolicy.check(newPassword, account.getUsername(), account.getEmail()).ifPresent((message) -> {
 			throw new InvalidFieldsException("new_password", message);
 		});
-		String hash = this.passwordEncoder.encode(newPassword);
+		String hash = this.hashing.run(() -> this.passwordEncoder.encode(newPassword));
 		this.transactions.executeWithoutResult(
 				(status) -> this.accounts.findById(id).ifPresent((stored) -> stored.changePasswordHash(hash)));
 	}
@@ -156,7 +159,7 @@ public class Accounts {
 
 	private boolean matches(String password, String hash) {
 		try {
-			return this.passwordEncoder.matches(password, hash);
+			return this.hashing.run(() -> this.passwordEncoder.matches(password, hash));
 		}
 		catch (IllegalArgumentException ex) {
 			// e.g. an imported bcrypt hash and a password over bcrypt's 72-byte limit
