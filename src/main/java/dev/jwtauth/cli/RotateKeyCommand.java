@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import dev.jwtauth.tokens.TokenKeys;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,11 +38,7 @@ public final class RotateKeyCommand implements Callable<Integer> {
 
 	/** Runs the command with the arguments after its name; Spring properties may follow {@code --}. */
 	public static int run(Class<?> application, String[] args) {
-		String[] rest = Arrays.copyOfRange(args, 1, args.length);
-		int separator = Arrays.asList(rest).indexOf("--");
-		String[] own = (separator < 0) ? rest : Arrays.copyOfRange(rest, 0, separator);
-		String[] spring = (separator < 0) ? new String[0] : Arrays.copyOfRange(rest, separator + 1, rest.length);
-		return new CommandLine(new RotateKeyCommand(application, spring)).execute(own);
+		return CommandSupport.execute(application, args, RotateKeyCommand::new);
 	}
 
 	@Override
@@ -60,12 +51,7 @@ public final class RotateKeyCommand implements Callable<Integer> {
 			System.err.println(NAME + ": --activate-in takes a duration such as 60s or 5m.");
 			return 2;
 		}
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=WARN", "logging.level.org.flywaydb=ERROR")
-			.run(this.springArguments)) {
+		try (ConfigurableApplicationContext context = CommandSupport.context(this.application, this.springArguments)) {
 			Path file = context.getBean(TokenKeys.class).rotate(delay);
 			System.out.println("Added " + file + "; it signs from " + file.getFileName().toString().substring(0, 16)
 					+ ". The previous key verifies until its tokens expire.");

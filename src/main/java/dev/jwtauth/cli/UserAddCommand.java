@@ -20,13 +20,9 @@ import dev.jwtauth.accounts.Role;
 import dev.jwtauth.errors.FieldProblem;
 import dev.jwtauth.errors.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -72,11 +68,7 @@ public final class UserAddCommand implements Callable<Integer> {
 	 * @return the process exit status
 	 */
 	public static int run(Class<?> application, String[] args) {
-		String[] rest = Arrays.copyOfRange(args, 1, args.length);
-		int separator = Arrays.asList(rest).indexOf("--");
-		String[] own = (separator < 0) ? rest : Arrays.copyOfRange(rest, 0, separator);
-		String[] spring = (separator < 0) ? new String[0] : Arrays.copyOfRange(rest, separator + 1, rest.length);
-		return new CommandLine(new UserAddCommand(application, spring)).execute(own);
+		return CommandSupport.execute(application, args, UserAddCommand::new);
 	}
 
 	@Override
@@ -87,12 +79,7 @@ public final class UserAddCommand implements Callable<Integer> {
 			return REFUSED;
 		}
 		Set<Role> roles = this.admin ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(this.application)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=WARN", "logging.level.org.flywaydb=ERROR")
-			.run(this.springArguments)) {
+		try (ConfigurableApplicationContext context = CommandSupport.context(this.application, this.springArguments)) {
 			AccountDetails account = context.getBean(Accounts.class)
 				.signup(new NewAccount(this.username, password, this.email, this.name, roles));
 			System.out.println("Created user " + account.username() + " (id " + account.id() + ")"
