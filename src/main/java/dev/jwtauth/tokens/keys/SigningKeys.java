@@ -31,6 +31,8 @@ public final class SigningKeys {
 
 	private volatile List<Entry> entries;
 
+	private volatile int generation;
+
 	private SigningKeys(String algorithm, List<Entry> entries, Clock clock, Duration tokenReach) {
 		this.algorithm = algorithm;
 		this.entries = entries;
@@ -50,6 +52,12 @@ public final class SigningKeys {
 
 	void replace(List<KeyFiles.StoredKey> stored) {
 		this.entries = entries(stored);
+		this.generation++;
+	}
+
+	/** Changes whenever the set of keys does, so that what was verified with the old set can be checked again. */
+	public int generation() {
+		return this.generation;
 	}
 
 	private static List<Entry> entries(List<KeyFiles.StoredKey> stored) {

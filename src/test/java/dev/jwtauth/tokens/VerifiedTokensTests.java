@@ -1,0 +1,120 @@
+package dev.jwtauth.tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import dev.jwtauth.accounts.AccountDetails;
+import dev.jwtauth.accounts.Role;
+import dev.jwtauth.testing.AdjustableClock;
+import dev.jwtauth.tokens.keys.SigningKeys;
+import dev.jwtauth.tokens.keys.TestSigningKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The memory of verified tokens saves the signature check on a repeated token and on
+ * nothing else: not on a changed token, not past expiry, not after the keys change.
+ */
+class VerifiedTokensTests {
+
+	private static final byte[] SECRET = "0123456789abcdef0123456789abcdef-test-only".getBytes(StandardCharsets.UTF_8);
+
+	private final AdjustableClock clock = new AdjustableClock();
+
+	private final AtomicInteger codecChecks = new AtomicInteger();
+
+	@TempDir
+	Path directory;
+
+	private AccessTokenCodec countingCodec(SigningKeys keys, TokenProperties properties) {
+		return new AccessTokenCodec(keys, properties, this.clock) {
+			@Override
+			VerifiedToken verify(String token) {
+				VerifiedTokensTests.this.codecChecks.incrementAndGet();
+				return super.verify(token);
+			}
+		};
+	}
+
+	private VerifiedTokens hmacTokens(AccessTokenCodec[] codec) {
+		SigningKeys keys = TestSigningKeys.hmac(SECRET);
+		TokenProperties properties = TestTokenProperties.defaults(null, Path.of("unused"));
+		codec[0] = countingCodec(keys, properties);
+		return new VerifiedTokens(codec[0], keys, properties, this.clock);
+	}
+
+	private static AccountDetails account() {
+		return new AccountDetails(UUID.randomUUID(), "alice", null, null, EnumSet.of(Role.USER), true, Instant.now());
+	}
+
+	@Test
+	void tokenWhenPresentedAgainThenNotCheckedAgain() {
+		AccessTokenCodec[] codec = new AccessTokenCodec[1];
+		VerifiedTokens tokens = hmacTokens(codec);
+		String token = codec[0].issue(account(), UUID.randomUUID()).value();
+		VerifiedToken first = tokens.verify(token);
+		VerifiedToken again = tokens.verify(token);
+		assertThat(again).isEqualTo(first);
+		assertThat(this.codecChecks).hasValue(1);
+	}
+
+	@Test
+	void tokenWhenSignatureAlteredAfterTheGenuineOneWasSeenThenRefused() {
+		AccessTokenCodec[] codec = new AccessTokenCodec[1];
+		VerifiedTokens tokens = hmacTokens(codec);
+		String token = codec[0].issue(account(), UUID.randomUUID()).value();
+		tokens.verify(token);
+		String signature = token.substring(token.lastIndexOf('.') + 1);
+		String forged = token.substring(0, token.lastIndexOf('.') + 1) + new StringBuilder(signature).reverse();
+		assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class)
+			.hasMessage("The token's signature is invalid.");
+		// and each further attempt is checked again, never remembered as a failure or a success
+		assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class);
+		assertThat(this.codecChecks).hasValue(3);
+	}
+
+	@Test
+	void tokenWhenRememberedAndThenExpiredThenRefused() {
+		AccessTokenCodec[] codec = new AccessTokenCodec[1];
+		VerifiedTokens tokens = hmacTokens(codec);
+		String token = codec[0].issue(account(), UUID.randomUUID()).value();
+		tokens.verify(token);
+		// 15 minutes of life plus 30 s of tolerated clock skew, and a little more
+		this.clock.advance(Duration.ofMinutes(15).plusSeconds(31));
+		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class)
+			.hasMessage("The token has expired.");
+	}
+
+	@Test
+	void tokenWhenItsKeyLeavesTheKeyDirectoryThenRefusedThoughRemembered() throws Exception {
+		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
+		TokenProperties properties = TestTokenProperties.with(null, Path.of("unused"), null, "ES256", this.directory);
+		AccessTokenCodec codec = countingCodec(keys, properties);
+		VerifiedTokens tokens = new VerifiedTokens(codec, keys, properties, this.clock);
+		String token = codec.issue(account(), UUID.randomUUID()).value();
+		tokens.verify(token);
+
+		// an operator withdraws a leaked key: a new one replaces it in the directory
+		try (Stream<Path> files = Files.list(this.directory)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
+		TestSigningKeys.reload(keys, "ES256", this.directory);
+
+		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class)
+			.hasMessage("The token's signature is invalid.");
+	}
+
+}
