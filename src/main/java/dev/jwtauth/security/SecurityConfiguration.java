@@ -46,6 +46,7 @@ class SecurityConfiguration {
 				.requestMatchers(PublicPaths.PATTERNS).permitAll()
 				.requestMatchers(HttpMethod.GET, "/users").hasRole("ADMIN")
 				.requestMatchers("/users/*/revoke", "/users/*/disable", "/users/*/enable").hasRole("ADMIN")
+				.requestMatchers("/actuator/prometheus").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.cors((cors) -> cors.configurationSource(corsSource(webProperties)))
 			.headers((headers) -> headers
