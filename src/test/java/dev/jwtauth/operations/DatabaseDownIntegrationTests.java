@@ -74,6 +74,8 @@ class DatabaseDownIntegrationTests extends IntegrationTest {
 		User known = signup("known");
 		String knownToken = login(known);
 		assertThat(getWithToken("/protected", knownToken).status()).isEqualTo(200);
+		String refreshToken = postJson("/auth", map("username", known.username(), "password", PASSWORD))
+			.string("refresh_token");
 		User unseen = signup("unseen");
 		String unseenToken = login(unseen);
 		this.database.down();
@@ -82,14 +84,17 @@ class DatabaseDownIntegrationTests extends IntegrationTest {
 		assertThat(getWithToken("/protected", knownToken).status()).isEqualTo(200);
 		assertThat(getWithToken("/hello", knownToken).status()).isEqualTo(200);
 		assertThat(getWithToken("/me", knownToken).status()).isEqualTo(200);
-		// Routes that read data, and accounts this instance has not loaded yet: 503.
+		// Routes that read or write data, and accounts this instance has not loaded yet: 503.
 		assertUnavailable(getWithToken("/work", knownToken));
+		assertUnavailable(getWithToken("/me/sessions", knownToken));
+		assertUnavailable(postJson("/auth/refresh", map("refresh_token", refreshToken)));
 		assertUnavailable(getWithToken("/protected", unseenToken));
 		// A bad token is still refused as such.
 		assertThat(getWithToken("/protected", "not.a.token").status()).isEqualTo(401);
 
 		this.database.up();
 		assertThat(getWithToken("/protected", unseenToken).status()).isEqualTo(200);
+		assertThat(postJson("/auth/refresh", map("refresh_token", refreshToken)).status()).isEqualTo(200);
 		assertThat(getWithToken("/work", knownToken).status()).isEqualTo(200);
 	}
 
