@@ -27,9 +27,10 @@ class ModularityTests {
 			"audit", List.of(),
 			"accounts", List.of("audit", "errors"),
 			"tokens", List.of("accounts", "audit", "errors"),
-			"security", List.of("tokens", "accounts", "errors"),
+			"security", List.of("tokens", "accounts", "errors", "operations"),
 			"work", List.of("accounts", "errors"),
-			"cli", List.of("accounts", "tokens", "errors"));
+			"cli", List.of("accounts", "tokens", "errors"),
+			"operations", List.of("audit", "errors"));
 
 	@Test
 	void featuresWhenCompiledThenDependOnlyOnTheirAllowedFeatures() {

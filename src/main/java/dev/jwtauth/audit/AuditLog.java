@@ -1,11 +1,13 @@
 package dev.jwtauth.audit;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,12 @@ import org.springframework.stereotype.Component;
 public class AuditLog {
 
 	private static final Logger log = LoggerFactory.getLogger("audit");
+
+	private final List<AuditListener> listeners;
+
+	public AuditLog(ObjectProvider<AuditListener> listeners) {
+		this.listeners = listeners.orderedStream().toList();
+	}
 
 	/**
 	 * @param event what happened, e.g. {@code login}
@@ -33,6 +41,9 @@ public class AuditLog {
 			.addKeyValue("client", clientText)
 			.addKeyValue("outcome", outcome)
 			.log("event={} user={} client={} outcome={}", event, userText, clientText, outcome);
+		for (AuditListener listener : this.listeners) {
+			listener.recorded(event, outcome);
+		}
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.jwtauth.security;
 
 import dev.jwtauth.errors.ProblemWriter;
+import dev.jwtauth.operations.MetricsAccess;
 import dev.jwtauth.tokens.TokenProperties;
 import dev.jwtauth.tokens.TokenService;
 
@@ -36,7 +37,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, TokenProperties tokenProperties,
-			ProblemWriter problemWriter, WebProperties webProperties) throws Exception {
+			ProblemWriter problemWriter, WebProperties webProperties, MetricsAccess metricsAccess) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
 		BearerTokenFilter bearerTokenFilter = new BearerTokenFilter(tokens, entryPoint, publicPaths(),
 				tokenProperties.maxTokenLength());
@@ -46,6 +47,7 @@ class SecurityConfiguration {
 				.requestMatchers(PublicPaths.PATTERNS).permitAll()
 				.requestMatchers(HttpMethod.GET, "/users").hasRole("ADMIN")
 				.requestMatchers("/users/*/revoke", "/users/*/disable", "/users/*/enable").hasRole("ADMIN")
+				.requestMatchers("/actuator/prometheus").access(metricsAccess)
 				.anyRequest().authenticated())
 			.cors((cors) -> cors.configurationSource(corsSource(webProperties)))
 			.headers((headers) -> headers
