@@ -72,6 +72,7 @@ final class Browser implements AutoCloseable {
 				"--disable-dev-shm-usage", "--user-data-dir=" + this.profile, "--window-size=1280,900");
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
+		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER))
@@ -188,6 +189,23 @@ final class Browser implements AutoCloseable {
 			}
 		}
 		return List.copyOf(this.seenTokens);
+	}
+
+	/**
+	 * What the console said about the page breaking: a script error, or anything the
+	 * Content-Security-Policy refused. (Failed requests, which the page expects for
+	 * problem answers, are left out.)
+	 */
+	List<String> consoleProblems() {
+		List<String> problems = new ArrayList<>();
+		for (LogEntry entry : this.driver.manage().logs().get(LogType.BROWSER)) {
+			String message = entry.getMessage();
+			if (message.contains("Content Security Policy") || message.contains("Uncaught")
+					|| message.contains("Error:")) {
+				problems.add(message);
+			}
+		}
+		return problems;
 	}
 
 	private void add(String token) {

@@ -43,7 +43,10 @@ abstract class PageTest {
 
 	@AfterEach
 	void closeBrowser() {
-		if (this.browser != null) {
+		try {
+			assertThat(this.browser.consoleProblems()).as("script errors and CSP refusals").isEmpty();
+		}
+		finally {
 			this.browser.close();
 		}
 	}
