@@ -26,6 +26,8 @@ class PageProblemsIntegrationTests extends PageTest {
 		assertThat(this.browser.text("signup-name-error")).isEmpty();
 		for (String field : new String[] { "signup-username", "signup-email", "signup-password" }) {
 			assertThat(this.browser.byId(field).getAttribute("aria-invalid")).as(field).isEqualTo("true");
+			// screen readers read the message as the field's description
+			assertThat(this.browser.byId(field).getAttribute("aria-describedby")).contains(field + "-error");
 		}
 		assertThat(this.browser.byId("signup-name").getAttribute("aria-invalid")).isNull();
 		assertThat(this.browser.byId("signup-message").getAttribute("aria-live")).isEqualTo("polite");
