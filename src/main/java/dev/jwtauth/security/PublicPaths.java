@@ -2,12 +2,14 @@ package dev.jwtauth.security;
 
 /**
  * Routes anyone may call. A token sent to one of them is ignored rather than judged, so
- * a stale token in a browser never blocks a login.
+ * a stale token in a browser never blocks a login. The page at {@code /} and its assets
+ * are public too: the page itself holds no data, it calls the API with a token.
  */
 final class PublicPaths {
 
 	static final String[] PATTERNS = { "/signup", "/auth", "/login", "/token", "/auth/refresh", "/error",
-			"/actuator/health", "/actuator/health/**", "/.well-known/jwks.json", "/ping" };
+			"/actuator/health", "/actuator/health/**", "/.well-known/jwks.json", "/ping",
+			"/", "/index.html", "/assets/*.js", "/assets/*.css" };
 
 	private PublicPaths() {
 	}
