@@ -94,6 +94,14 @@ public class Accounts {
 	 * The enabled account that the login name (username or email, any case) and password
 	 * belong to, or empty: the caller cannot tell an unknown name from a wrong password.
 	 */
+	/**
+	 * Refuses at once when password hashing is saturated, before a login does any other work.
+	 * @throws HashingBusyException then
+	 */
+	public void ensureHashingRoom() {
+		this.hashing.ensureRoom();
+	}
+
 	public Optional<AccountDetails> authenticate(@Nullable String loginName, @Nullable String password) {
 		Optional<Account> found = (loginName == null || loginName.isBlank()) ? Optional.empty()
 				: this.accounts.findByLoginKey(Names.key(loginName));

@@ -19,6 +19,13 @@ public class HashingBusyException extends ErrorResponseException {
 		this.headers.set(HttpHeaders.RETRY_AFTER, "1");
 	}
 
+	// Thrown many times a second in a login flood, and never a fault: a stack trace would
+	// only cost the CPU that token checks need.
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
+
 	@Override
 	public HttpHeaders getHeaders() {
 		return this.headers;

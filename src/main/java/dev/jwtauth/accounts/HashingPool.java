@@ -29,8 +29,22 @@ class HashingPool {
 				new ArrayBlockingQueue<>(properties.hashingQueue()), (runnable) -> {
 					Thread thread = new Thread(runnable, "password-hashing");
 					thread.setDaemon(true);
+					// With the JVM flags of the README this becomes the lowest OS priority, so
+					// that token checks are served at once while hashing takes the idle CPU.
+					thread.setPriority(Thread.MIN_PRIORITY);
 					return thread;
 				}, new ThreadPoolExecutor.AbortPolicy());
+	}
+
+	/**
+	 * Refuses at once when every thread is busy and the queue is full, so that the excess
+	 * of a flood is answered before it costs any database work.
+	 * @throws HashingBusyException when the work would be refused anyway
+	 */
+	void ensureRoom() {
+		if (this.executor.getQueue().remainingCapacity() == 0) {
+			throw new HashingBusyException();
+		}
 	}
 
 	<T> T run(Supplier<T> work) {

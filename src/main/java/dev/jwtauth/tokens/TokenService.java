@@ -56,6 +56,7 @@ public class TokenService {
 	 * disabled account alike
 	 */
 	TokenResponse login(String loginName, String password, ClientInfo client) {
+		this.accounts.ensureHashingRoom();
 		String key = Accounts.loginKey(loginName);
 		try {
 			this.throttle.check(key, client.address());
