@@ -95,11 +95,11 @@ public class Accounts {
 	 * belong to, or empty: the caller cannot tell an unknown name from a wrong password.
 	 */
 	/**
-	 * Refuses at once when password hashing is saturated, before a login does any other work.
+	 * Refuses, after a moment's wait, when password hashing is saturated, before a login does any other work.
 	 * @throws HashingBusyException then
 	 */
 	public void ensureHashingRoom() {
-		this.hashing.ensureRoom();
+		this.hashing.awaitRoom();
 	}
 
 	public Optional<AccountDetails> authenticate(@Nullable String loginName, @Nullable String password) {

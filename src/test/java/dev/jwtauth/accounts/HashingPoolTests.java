@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The pool's two promises to token checks: hashing yields the CPU to them, and a saturated
- * pool says so before a login does any work.
+ * The pool's promises to token checks: hashing yields the CPU to them, and a saturated
+ * pool says so before a login does any work, after a short wait rather than never.
  */
 class HashingPoolTests {
 
@@ -25,7 +25,7 @@ class HashingPoolTests {
 	}
 
 	@Test
-	void ensureRoomWhenThreadBusyAndQueueFullThenRefusesAndWhenFreedThenNot() throws Exception {
+	void awaitRoomWhenThreadBusyAndQueueFullThenRefusesAndWhenFreedThenNot() throws Exception {
 		CountDownLatch running = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		try {
@@ -34,14 +34,21 @@ class HashingPoolTests {
 				return await(release);
 			}));
 			assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
-			assertThatNoException().as("one place left in the queue").isThrownBy(this.pool::ensureRoom);
+			assertThatNoException().as("one place left in the queue").isThrownBy(this.pool::awaitRoom);
 			CompletableFuture<Boolean> queued = CompletableFuture.supplyAsync(() -> this.pool.run(() -> true));
 			waitUntilRefused();
-			assertThatThrownBy(this.pool::ensureRoom).isInstanceOf(HashingBusyException.class);
+			long before = System.nanoTime();
+			assertThatThrownBy(this.pool::awaitRoom).isInstanceOf(HashingBusyException.class);
+			assertThat(System.nanoTime() - before).as("waited for a place before refusing")
+				.isGreaterThanOrEqualTo(HashingPool.ADMISSION_WAIT.toNanos());
+			// a place that comes free during the wait is taken
+			CompletableFuture<Void> waiting = CompletableFuture.runAsync(this.pool::awaitRoom);
+			Thread.sleep(20);
 			release.countDown();
+			waiting.get(5, TimeUnit.SECONDS);
 			assertThat(busy.get(5, TimeUnit.SECONDS)).isTrue();
 			assertThat(queued.get(5, TimeUnit.SECONDS)).isTrue();
-			assertThatNoException().isThrownBy(this.pool::ensureRoom);
+			assertThatNoException().isThrownBy(this.pool::awaitRoom);
 		}
 		finally {
 			release.countDown();
@@ -53,7 +60,7 @@ class HashingPoolTests {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
 		while (System.nanoTime() < deadline) {
 			try {
-				this.pool.ensureRoom();
+				this.pool.awaitRoom();
 			}
 			catch (HashingBusyException ex) {
 				return;
