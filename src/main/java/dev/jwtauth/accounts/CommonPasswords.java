@@ -3,6 +3,7 @@ package dev.jwtauth.accounts;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
 
@@ -12,28 +13,30 @@ import org.springframework.stereotype.Component;
  * The 100,000 most common passwords, as shipped in nbvcxz's {@code passwords}
  * dictionary: no network call is made to check a password. Only that dictionary is
  * read (nbvcxz's defaults would load and keep all six), and it is kept as a sorted
- * array: a few MiB instead of the tens a map of boxed ranks takes.
+ * array: a few MiB instead of the tens a map of boxed ranks takes. It is read in the
+ * background, because reading it takes about a second the service's start need not wait
+ * for; the first password check waits for it instead.
  */
 @Component
 class CommonPasswords {
 
-	private final String[] sorted;
+	private final CompletableFuture<String[]> sorted = CompletableFuture.supplyAsync(CommonPasswords::load);
 
-	CommonPasswords() {
+	private static String[] load() {
 		Map<String, Integer> ranked = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords);
 		if (ranked.isEmpty()) {
 			throw new IllegalStateException("nbvcxz no longer ships its passwords dictionary");
 		}
-		this.sorted = ranked.keySet().stream().map((word) -> word.toLowerCase(Locale.ROOT)).distinct().sorted()
+		return ranked.keySet().stream().map((word) -> word.toLowerCase(Locale.ROOT)).distinct().sorted()
 			.toArray(String[]::new);
 	}
 
 	boolean contains(String password) {
-		return Arrays.binarySearch(this.sorted, password.toLowerCase(Locale.ROOT)) >= 0;
+		return Arrays.binarySearch(this.sorted.join(), password.toLowerCase(Locale.ROOT)) >= 0;
 	}
 
 	int size() {
-		return this.sorted.length;
+		return this.sorted.join().length;
 	}
 
 }
