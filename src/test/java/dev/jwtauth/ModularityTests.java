@@ -29,7 +29,8 @@ class ModularityTests {
 			"tokens", List.of("accounts", "audit", "errors"),
 			"security", List.of("tokens", "accounts", "errors"),
 			"work", List.of("accounts", "errors"),
-			"cli", List.of("accounts", "tokens", "errors"));
+			"cli", List.of("accounts", "tokens", "errors"),
+			"apidocs", List.of());
 
 	@Test
 	void featuresWhenCompiledThenDependOnlyOnTheirAllowedFeatures() {
