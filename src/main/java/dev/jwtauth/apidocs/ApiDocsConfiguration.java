@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
@@ -20,6 +21,7 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
  * the bearer scheme, the RFC 9457 problem schema, and the answers every route shares.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ApiDocsConfiguration {
 
 	/** The name of the security scheme that protected operations require. */
