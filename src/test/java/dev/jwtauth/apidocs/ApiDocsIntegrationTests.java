@@ -109,6 +109,13 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void yamlWhenFetchedWithoutTokenThenServed() throws Exception {
+		Reply yaml = get("/v3/api-docs.yaml");
+		assertThat(yaml.status()).isEqualTo(200);
+		assertThat(yaml.body()).startsWith("openapi: ");
+	}
+
+	@Test
 	void routesWhenDescribedThenExactlyTheContractsAndTheExtras() {
 		Set<String> described = new TreeSet<>();
 		for (Map.Entry<String, JsonNode> path : this.description.path("paths").properties()) {
