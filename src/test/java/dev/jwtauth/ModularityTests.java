@@ -30,7 +30,8 @@ class ModularityTests {
 			"security", List.of("tokens", "accounts", "errors", "operations"),
 			"work", List.of("accounts", "errors"),
 			"cli", List.of("accounts", "tokens", "errors"),
-			"operations", List.of("audit", "errors"));
+			"operations", List.of("audit", "errors"),
+			"apidocs", List.of());
 
 	@Test
 	void featuresWhenCompiledThenDependOnlyOnTheirAllowedFeatures() {

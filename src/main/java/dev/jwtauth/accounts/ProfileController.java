@@ -1,8 +1,10 @@
 package dev.jwtauth.accounts;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code /me} and {@code /users}: who the caller is, and, for admins, everyone.
  */
 @RestController
+@Tag(name = "accounts")
 class ProfileController {
 
 	private final Accounts accounts;
@@ -23,12 +26,14 @@ class ProfileController {
 		this.accounts = accounts;
 	}
 
+	@Operation(summary = "Who the caller is")
 	@GetMapping("/me")
 	ProfileView me(@AuthenticationPrincipal AccountDetails me) {
 		return ProfileView.of(me);
 	}
 
 	/** Another user's id answers 404, as if absent, so ids cannot be probed. */
+	@Operation(summary = "One account: the caller's own, or any for an admin; anyone else's answers 404")
 	@GetMapping("/users/{id}")
 	ProfileView user(@AuthenticationPrincipal AccountDetails me, @PathVariable UUID id) {
 		if (!me.id().equals(id) && !me.hasRole(Role.ADMIN)) {
@@ -40,9 +45,14 @@ class ProfileController {
 	}
 
 	/** Admins only; the security configuration enforces the role. */
+	@Operation(summary = "Every account (admins only)")
 	@GetMapping("/users")
-	Map<String, List<AccountView>> users() {
-		return Map.of("users", this.accounts.list().stream().map(AccountView::of).toList());
+	UserList users() {
+		return new UserList(this.accounts.list().stream().map(AccountView::of).toList());
+	}
+
+	/** {@code {"users": [...]}}: an object, so that fields can be added later without breaking clients. */
+	record UserList(List<AccountView> users) {
 	}
 
 }

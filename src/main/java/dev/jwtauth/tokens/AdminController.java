@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.audit.AuditLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -18,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
  * security configuration.
  */
 @RestController
+@Tag(name = "admin")
 class AdminController {
 
 	private final TokenService tokens;
@@ -32,6 +36,8 @@ class AdminController {
 		this.audit = audit;
 	}
 
+	@Operation(summary = "End every login of a user")
+	@ApiResponse(responseCode = "204", description = "Revoked.")
 	@PostMapping("/users/{id}/revoke")
 	ResponseEntity<Void> revoke(@PathVariable UUID id, HttpServletRequest http) {
 		requireAccount(id);
@@ -41,6 +47,8 @@ class AdminController {
 	}
 
 	/** A disabled account can neither log in nor use a token issued before. */
+	@Operation(summary = "Disable an account: no login, no token issued before")
+	@ApiResponse(responseCode = "204", description = "Disabled.")
 	@PostMapping("/users/{id}/disable")
 	ResponseEntity<Void> disable(@PathVariable UUID id, HttpServletRequest http) {
 		if (!this.accounts.setEnabled(id, false)) {
@@ -52,6 +60,8 @@ class AdminController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Enable a disabled account again")
+	@ApiResponse(responseCode = "204", description = "Enabled.")
 	@PostMapping("/users/{id}/enable")
 	ResponseEntity<Void> enable(@PathVariable UUID id, HttpServletRequest http) {
 		if (!this.accounts.setEnabled(id, true)) {

@@ -1,9 +1,10 @@
 package dev.jwtauth.tokens;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /auth/refresh}.
  */
-record RefreshRequest(@Nullable String refreshToken) {
+record RefreshRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String refreshToken) {
 }

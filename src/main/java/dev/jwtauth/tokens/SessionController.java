@@ -3,6 +3,10 @@ package dev.jwtauth.tokens;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +26,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The caller's own logins and password: {@code /me/sessions} and {@code /me/password}.
  */
 @RestController
+@Tag(name = "sessions")
 class SessionController {
 
 	private final TokenService tokens;
@@ -30,6 +35,7 @@ class SessionController {
 		this.tokens = tokens;
 	}
 
+	@Operation(summary = "The caller's live logins, the current one marked")
 	@GetMapping("/me/sessions")
 	List<SessionView> sessions(Authentication authentication) {
 		VerifiedToken current = CurrentToken.of(authentication);
@@ -37,6 +43,8 @@ class SessionController {
 	}
 
 	/** Someone else's session, or one already ended, answers 404. */
+	@Operation(summary = "End one of the caller's logins: its tokens stop working")
+	@ApiResponse(responseCode = "204", description = "Ended.")
 	@DeleteMapping("/me/sessions/{id}")
 	ResponseEntity<Void> endSession(Authentication authentication, @PathVariable UUID id) {
 		if (!this.tokens.endSession(CurrentToken.of(authentication).accountId(), id)) {
@@ -46,6 +54,12 @@ class SessionController {
 	}
 
 	/** Every token issued before the change stops working, this one included. */
+	@Operation(summary = "Change the caller's password: every token issued before stops working")
+	@ApiResponse(responseCode = "204", description = "Changed.")
+	@ApiResponse(responseCode = "400", description = "A wrong `current_password` (`errors[field=current_password]`; "
+			+ "it counts as a failed login), or a `new_password` the rules refuse.")
+	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account or client address.")
+	@ApiResponse(responseCode = "503", description = "Every password-hashing thread is busy.")
 	@PostMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> changePassword(Authentication authentication, @RequestBody PasswordChange request,
 			HttpServletRequest http) {
@@ -54,7 +68,8 @@ class SessionController {
 		return ResponseEntity.noContent().build();
 	}
 
-	record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
+	record PasswordChange(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String currentPassword,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String newPassword) {
 	}
 
 

@@ -1,5 +1,9 @@
 package dev.jwtauth.tokens;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +11,11 @@ import java.util.Objects;
 
 import dev.jwtauth.errors.FieldProblem;
 import dev.jwtauth.errors.InvalidFieldsException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
  * bodies.
  */
 @RestController
+@Tag(name = "tokens")
 class TokenController {
 
 	private final TokenService tokens;
@@ -35,22 +45,26 @@ class TokenController {
 		this.tokens = tokens;
 	}
 
+	@LoginAnswers
 	@PostMapping(path = { "/auth", "/login", "/token" }, consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TokenResponse> loginJson(@RequestBody LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
+	@LoginAnswers
 	@PostMapping(path = { "/auth", "/login", "/token" },
 			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
 	ResponseEntity<TokenResponse> loginForm(@ModelAttribute LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
+	@RefreshAnswers
 	@PostMapping(path = "/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TokenResponse> refreshJson(@RequestBody RefreshRequest request, HttpServletRequest http) {
 		return noStore(this.tokens.refresh(request.refreshToken(), client(http)));
 	}
 
+	@RefreshAnswers
 	@PostMapping(path = "/auth/refresh",
 			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
 	ResponseEntity<TokenResponse> refreshForm(
@@ -60,8 +74,14 @@ class TokenController {
 	}
 
 	/** Ends this login ({@code ?scope=global}: all of the user's, {@code others}: all but this one). */
+	@Operation(summary = "Log out: the token and its session stop working at once, on every instance")
+	@ApiResponse(responseCode = "204", description = "Logged out.")
+	@ApiResponse(responseCode = "400", description = "`scope` is not `local`, `others` or `global`.")
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout(Authentication authentication,
+			@Parameter(description = "`local` (the default): this login; `others`: every other login of the "
+					+ "user; `global`: all of them. Anything else is a 400.",
+					schema = @Schema(allowableValues = { "local", "others", "global" }))
 			@RequestParam(name = "scope", required = false) @Nullable String scope, HttpServletRequest http) {
 		this.tokens.logout(CurrentToken.of(authentication), scope(scope), client(http));
 		return ResponseEntity.noContent().build();
@@ -100,6 +120,35 @@ class TokenController {
 	// RFC 6749 §5.1: token answers must not be cached.
 	static <T> ResponseEntity<T> noStore(T body) {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(body);
+	}
+
+	/** What the OpenAPI description says of a login, whatever the path and the body's type. */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
+	@Operation(summary = "Log in with a username or email and a password",
+			description = "`/auth`, `/login` and `/token` are the same route. JSON, an HTML form or multipart "
+					+ "form-data. `token` repeats `access_token`.")
+	@ApiResponse(responseCode = "200", description = "Logged in: an access token and a refresh token.")
+	@ApiResponse(responseCode = "401", description = "Unknown user or wrong password: the same answer for both.")
+	@ApiResponse(responseCode = "429", description = "Too many failed logins for this name or from this client "
+			+ "address; the right password is refused too until `Retry-After` has passed.")
+	@ApiResponse(responseCode = "503", description = "Every password-hashing thread is busy.")
+	@interface LoginAnswers {
+
+	}
+
+	/** What the OpenAPI description says of a refresh, whatever the body's type. */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
+	@Operation(summary = "Trade a refresh token for a new pair",
+			description = "The refresh token is spent (rotation). Presenting a spent one again revokes its whole "
+					+ "session, except within a short grace interval, which returns the same successor.")
+	@ApiResponse(responseCode = "200", description = "A new access token and a new refresh token.")
+	@ApiResponse(responseCode = "401", description = "The refresh token is missing, malformed, unknown, expired, "
+			+ "revoked, or spent (which revokes its session).")
+	@ApiResponse(responseCode = "429", description = "Too many refreshes from this client address.")
+	@interface RefreshAnswers {
+
 	}
 
 }

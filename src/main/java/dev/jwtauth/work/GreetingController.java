@@ -1,9 +1,10 @@
 package dev.jwtauth.work;
 
-import java.util.Map;
 import java.util.UUID;
 
 import dev.jwtauth.accounts.AccountDetails;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,24 +15,34 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /ping}, public, for load balancers and as a benchmark baseline.
  */
 @RestController
+@Tag(name = "work")
 class GreetingController {
 
+	@Operation(summary = "The tutorials' first protected route: the caller's id and name")
 	@GetMapping("/protected")
 	Protected protectedRoute(@AuthenticationPrincipal AccountDetails me) {
 		return new Protected(me.id(), me.username());
 	}
 
+	@Operation(summary = "A greeting for the caller")
 	@GetMapping("/hello")
-	Map<String, String> hello(@AuthenticationPrincipal AccountDetails me) {
-		return Map.of("message", "Hello, " + me.username() + "!");
+	Greeting hello(@AuthenticationPrincipal AccountDetails me) {
+		return new Greeting("Hello, " + me.username() + "!");
 	}
 
+	@Operation(summary = "Public liveness check for load balancers")
 	@GetMapping("/ping")
-	Map<String, String> ping() {
-		return Map.of("status", "ok");
+	Status ping() {
+		return new Status("ok");
 	}
 
 	record Protected(UUID id, String username) {
+	}
+
+	record Greeting(String message) {
+	}
+
+	record Status(String status) {
 	}
 
 }

@@ -8,6 +8,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.jwtauth.accounts.AccountDetails;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -27,6 +31,7 @@ import org.springframework.web.server.ResponseStatusException;
  * reach another user's item.
  */
 @RestController
+@Tag(name = "work")
 class WorkItemController {
 
 	private final WorkItemRepository items;
@@ -38,11 +43,15 @@ class WorkItemController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "The caller's own work items, oldest first")
 	@GetMapping("/work")
 	List<WorkItemView> list(@AuthenticationPrincipal AccountDetails me) {
 		return this.items.findByOwnerIdOrderByCreatedAtAsc(me.id()).stream().map(WorkItemView::of).toList();
 	}
 
+	@Operation(summary = "Add a work item")
+	@ApiResponse(responseCode = "201", description = "Created.",
+			headers = @Header(name = "Location", description = "`/work/{id}` of the new item"))
 	@PostMapping(path = "/work", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<WorkItemView> create(@AuthenticationPrincipal AccountDetails me,
 			@Valid @RequestBody NewWorkItem request) {
@@ -51,11 +60,14 @@ class WorkItemController {
 		return ResponseEntity.created(URI.create("/work/" + item.getId())).body(WorkItemView.of(item));
 	}
 
+	@Operation(summary = "One of the caller's work items; another user's answers 404, as if absent")
 	@GetMapping("/work/{id}")
 	WorkItemView get(@AuthenticationPrincipal AccountDetails me, @PathVariable UUID id) {
 		return this.items.findByIdAndOwnerId(id, me.id()).map(WorkItemView::of).orElseThrow(WorkItemController::absent);
 	}
 
+	@Operation(summary = "Delete one of the caller's work items")
+	@ApiResponse(responseCode = "204", description = "Deleted.")
 	@DeleteMapping("/work/{id}")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal AccountDetails me, @PathVariable UUID id) {
 		if (this.items.deleteByIdAndOwnerId(id, me.id()) == 0) {

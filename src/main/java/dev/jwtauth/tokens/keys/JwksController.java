@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
  * must never be published.
  */
 @RestController
+@Tag(name = "tokens")
 class JwksController {
 
 	private final SigningKeys keys;
@@ -25,6 +30,10 @@ class JwksController {
 		this.keys = keys;
 	}
 
+	@Operation(summary = "The public keys that verify access tokens (RS256, ES256 or EdDSA)")
+	@ApiResponse(responseCode = "200", description = "A JWK set of public keys only.")
+	@ApiResponse(responseCode = "404", description = "Tokens are signed with a shared secret (HS256), which is "
+			+ "never published.")
 	@GetMapping("/.well-known/jwks.json")
 	ResponseEntity<Map<String, List<Map<String, Object>>>> jwks() {
 		if (!this.keys.publishesKeys()) {
