@@ -30,6 +30,12 @@ class BearerTokenException extends AuthenticationException {
 		return new BearerTokenException(INVALID_REQUEST, HttpStatus.BAD_REQUEST, description);
 	}
 
+	/** No stack trace: it is an answer to the client, not a fault, and bad tokens come in floods. */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
+
 	String getErrorCode() {
 		return this.errorCode;
 	}

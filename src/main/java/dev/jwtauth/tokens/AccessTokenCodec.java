@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.tokens.keys.SigningKeys;
@@ -44,10 +43,6 @@ class AccessTokenCodec {
 
 	/** The login (refresh-token family) a token was issued for, as in OpenID's {@code sid}. */
 	static final String SESSION_ID = "sid";
-
-	// Compact JWS only: three base64url parts, no padding, no whitespace, no JSON
-	// serialisation, no five-part JWE.
-	private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
 	private final SigningKeys keys;
 
@@ -110,7 +105,7 @@ class AccessTokenCodec {
 		if (token.length() > this.properties.maxTokenLength()) {
 			throw new InvalidTokenException("The token is too long.");
 		}
-		if (!COMPACT_JWS.matcher(token).matches()) {
+		if (!isCompactJws(token)) {
 			throw new InvalidTokenException("The token is not a compact signed JWT.");
 		}
 		Jws<Claims> jws = parse(token);
@@ -129,7 +124,7 @@ class AccessTokenCodec {
 		}
 		// A token from the future was minted with a wrong clock or a stolen key.
 		if (issuedAt.toInstant().isAfter(now.plus(this.properties.clockSkew()))) {
-			throw new InvalidTokenException("The token was issued in the future.");
+			throw new InvalidTokenException("The token was issued in the future.", false);
 		}
 		return new VerifiedToken(uuidClaim(claims, Claims.SUBJECT), uuidClaim(claims, SESSION_ID), claims.getId(),
 				issuedAt.toInstant(), claims.getExpiration().toInstant(), roles(claims));
@@ -146,7 +141,7 @@ class AccessTokenCodec {
 			throw new InvalidTokenException("The token has expired.");
 		}
 		catch (PrematureJwtException ex) {
-			throw new InvalidTokenException("The token is not valid yet.");
+			throw new InvalidTokenException("The token is not valid yet.", false);
 		}
 		catch (MissingClaimException | IncorrectClaimException ex) {
 			String claim = (ex instanceof MissingClaimException missing) ? missing.getClaimName()
@@ -167,6 +162,33 @@ class AccessTokenCodec {
 		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
 			throw new InvalidTokenException("The token is malformed.");
 		}
+	}
+
+	/**
+	 * Compact JWS only: three non-empty base64url parts, no padding, no whitespace, no JSON
+	 * serialisation, no five-part JWE. A loop rather than a regular expression: every
+	 * token not seen before passes here, forged ones included, and this is a tenth of the cost.
+	 */
+	static boolean isCompactJws(String token) {
+		int dots = 0;
+		int partLength = 0;
+		for (int i = 0; i < token.length(); i++) {
+			char c = token.charAt(i);
+			if (c == '.') {
+				if (partLength == 0 || ++dots > 2) {
+					return false;
+				}
+				partLength = 0;
+			}
+			else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_') {
+				partLength++;
+			}
+			else {
+				return false;
+			}
+		}
+		return dots == 2 && partLength > 0;
 	}
 
 	private static UUID uuidClaim(Claims claims, String name) {

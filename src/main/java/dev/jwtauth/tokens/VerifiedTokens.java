@@ -16,6 +16,11 @@ import org.springframework.stereotype.Component;
  * a JSON parse. Only the exact string that was verified matches; a remembered token is
  * checked again once it has expired or the signing keys have changed, and revocation is
  * never remembered here (the caller checks it on every request).
+ * <p>
+ * Refusals that will not change while the keys stay the same (a bad signature, a
+ * malformed or expired token) are remembered too, so that replaying a forged token costs
+ * no more than presenting a valid one. A refusal that may turn into an acceptance (a
+ * token not valid yet) is never remembered.
  */
 @Component
 class VerifiedTokens {
@@ -32,7 +37,13 @@ class VerifiedTokens {
 
 	private final Duration clockSkew;
 
+	// Forged tokens can be as long as the longest token looked at (8 KiB by default), so
+	// this memory is bounded by the characters it holds rather than by a count.
+	private static final long REFUSED_MAXIMUM_CHARS = 4L * 1024 * 1024;
+
 	private final Cache<String, Remembered> verified;
+
+	private final Cache<String, Refused> refused;
 
 	VerifiedTokens(AccessTokenCodec codec, SigningKeys keys, TokenProperties properties, Clock clock) {
 		this.codec = codec;
@@ -43,6 +54,11 @@ class VerifiedTokens {
 		// each hit against the service's clock.
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(MAXIMUM_SIZE)
+			.expireAfterWrite(properties.accessTokenTtl().plus(this.clockSkew))
+			.build();
+		this.refused = Caffeine.newBuilder()
+			.maximumWeight(REFUSED_MAXIMUM_CHARS)
+			.weigher((String token, Refused refusal) -> token.length())
 			.expireAfterWrite(properties.accessTokenTtl().plus(this.clockSkew))
 			.build();
 	}
@@ -59,12 +75,29 @@ class VerifiedTokens {
 			return remembered.token();
 		}
 		int generation = this.keys.generation();
-		VerifiedToken checked = this.codec.verify(token);
+		Refused refusal = this.refused.getIfPresent(token);
+		if (refusal != null && refusal.generation() == generation) {
+			// Stackless and immutable, so one instance serves every replay.
+			throw refusal.exception();
+		}
+		VerifiedToken checked;
+		try {
+			checked = this.codec.verify(token);
+		}
+		catch (InvalidTokenException ex) {
+			if (ex.isLasting()) {
+				this.refused.put(token, new Refused(ex, generation));
+			}
+			throw ex;
+		}
 		this.verified.put(token, new Remembered(checked, generation));
 		return checked;
 	}
 
 	private record Remembered(VerifiedToken token, int generation) {
+	}
+
+	private record Refused(InvalidTokenException exception, int generation) {
 	}
 
 }

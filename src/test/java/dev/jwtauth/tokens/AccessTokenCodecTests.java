@@ -269,8 +269,9 @@ class AccessTokenCodecTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a.b", "a.b.c.d.e", "", "not a token", "eyJ.eyJ.sig=", " eyJ.eyJ.sig", "eyJ.e yJ.sig",
-			"{\"payload\":\"x\",\"signatures\":[]}" })
+	@ValueSource(strings = { "a.b", "a.b.c.d.e", "a.b.c.d", "", ".", "..", "a..c", ".b.c", "a.b.", "not a token",
+			"eyJ.eyJ.sig=", " eyJ.eyJ.sig", "eyJ.eyJ.sig ", "eyJ.e yJ.sig", "eyJ.eyJ.si+g", "eyJ.eyJ.si/g",
+			"eyJ.eyJ.sig\n", "eyJ.eyJ.s\u00efg", "{\"payload\":\"x\",\"signatures\":[]}" })
 	void verifyWhenNotCompactJwsThenRejected(String token) {
 		assertRejected(token, "The token is not a compact signed JWT.");
 	}

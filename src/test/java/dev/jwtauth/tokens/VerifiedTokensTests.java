@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The memory of verified tokens saves the signature check on a repeated token and on
- * nothing else: not on a changed token, not past expiry, not after the keys change.
+ * nothing else: not on a changed token, not past expiry, not after the keys change. The
+ * memory of refused tokens saves it on a replayed forgery, and never turns a refusal
+ * into an acceptance or keeps a token refused that may pass later.
  */
 class VerifiedTokensTests {
 
@@ -78,9 +80,72 @@ class VerifiedTokensTests {
 		String forged = token.substring(0, token.lastIndexOf('.') + 1) + new StringBuilder(signature).reverse();
 		assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class)
 			.hasMessage("The token's signature is invalid.");
-		// and each further attempt is checked again, never remembered as a failure or a success
-		assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class);
-		assertThat(this.codecChecks).hasValue(3);
+		// the genuine token, seen before, still passes beside it
+		assertThat(tokens.verify(token)).isNotNull();
+		assertThat(this.codecChecks).hasValue(2);
+	}
+
+	@Test
+	void forgedTokenWhenReplayedThenRefusedFromMemoryWithTheSameReason() {
+		AccessTokenCodec[] codec = new AccessTokenCodec[1];
+		VerifiedTokens tokens = hmacTokens(codec);
+		String token = codec[0].issue(account(), UUID.randomUUID()).value();
+		String forged = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "Q" : "A");
+		for (int attempt = 0; attempt < 5; attempt++) {
+			assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class)
+				.hasMessage("The token's signature is invalid.");
+		}
+		assertThat(this.codecChecks).hasValue(1);
+		// the genuine token differs from the forgery only in its signature, and is checked on its own
+		assertThat(tokens.verify(token)).isNotNull();
+		assertThat(this.codecChecks).hasValue(2);
+	}
+
+	@Test
+	void tokenWhenRefusedAsNotValidYetThenAcceptedOnceItsTimeComes() {
+		AccessTokenCodec[] codec = new AccessTokenCodec[1];
+		VerifiedTokens tokens = hmacTokens(codec);
+		// minted by an instance whose clock runs five minutes ahead
+		this.clock.advance(Duration.ofMinutes(5));
+		String token = codec[0].issue(account(), UUID.randomUUID()).value();
+		this.clock.advance(Duration.ofMinutes(-5));
+		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class)
+			.hasMessage("The token is not valid yet.");
+		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class);
+		assertThat(this.codecChecks).hasValue(2);
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(tokens.verify(token).expiresAt()).isAfter(this.clock.instant());
+	}
+
+	@Test
+	void tokenWhenRefusedForAnUnknownKeyThenCheckedAgainOnceTheKeysChange() throws Exception {
+		// Another instance made a new key and signed with it; this one has not read it yet.
+		Path elsewhere = Files.createDirectory(this.directory.resolve("elsewhere"));
+		Path here = Files.createDirectory(this.directory.resolve("here"));
+		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", here, this.clock);
+		// key files are named by the second they take effect: the new one is a little younger
+		this.clock.advance(Duration.ofSeconds(2));
+		SigningKeys otherKeys = TestSigningKeys.fromDirectory("ES256", elsewhere, this.clock);
+		TokenProperties properties = TestTokenProperties.with(null, Path.of("unused"), null, "ES256", here);
+		AccessTokenCodec codec = countingCodec(keys, properties);
+		VerifiedTokens tokens = new VerifiedTokens(codec, keys, properties, this.clock);
+		String token = new AccessTokenCodec(otherKeys, properties, this.clock).issue(account(), UUID.randomUUID())
+			.value();
+		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class)
+			.hasMessage("The token's signature is invalid.");
+		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class);
+		assertThat(this.codecChecks).hasValue(1);
+
+		// the new key reaches this instance's directory and is read
+		try (Stream<Path> files = Files.list(elsewhere)) {
+			for (Path file : files.toList()) {
+				Files.copy(file, here.resolve(file.getFileName()));
+			}
+		}
+		TestSigningKeys.reload(keys, "ES256", here);
+
+		assertThat(tokens.verify(token)).isNotNull();
+		assertThat(this.codecChecks).hasValue(2);
 	}
 
 	@Test
