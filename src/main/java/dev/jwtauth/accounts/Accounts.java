@@ -40,9 +40,15 @@ public class Accounts {
 
 	private final HashingPool hashing;
 
-	// Checked against when the login name is unknown, so that the answer takes as long
-	// as for a wrong password and timing tells nothing about which names exist.
-	private final String dummyHash;
+	/**
+	 * Checked against when the login name is unknown, so that the answer takes as long
+	 * as for a wrong password and timing tells nothing about which names exist. The
+	 * outcome is never used, so a fixed hash (of a random password nobody kept) serves as
+	 * well as a fresh one, and start-up does not wait for Argon2. Its parameters must be
+	 * the current ones, or the check would take a different time (a test holds them equal).
+	 */
+	static final String DUMMY_HASH = "{" + PasswordHashing.CURRENT + "}"
+			+ "$argon2id$v=19$m=7168,t=5,p=1$neKP9E7tUSdQ72fi+O5D8A$OF7BGYkxX8XEi31WV7pxeEUa8kGpvOopOyREBdO1j8U";
 
 	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
 			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
@@ -55,7 +61,6 @@ public class Accounts {
 		this.passwordEncoder = passwordEncoder;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
 	}
 
 	/**
@@ -107,11 +112,11 @@ public class Accounts {
 				: this.accounts.findByLoginKey(Names.key(loginName));
 		if (password == null || !PasswordPolicy.isWithinMaxLength(password)) {
 			// No stored password can match; still spend the same time as a real check.
-			this.hashing.run(() -> this.passwordEncoder.matches("", this.dummyHash));
+			this.hashing.run(() -> this.passwordEncoder.matches("", DUMMY_HASH));
 			return Optional.empty();
 		}
 		if (found.isEmpty()) {
-			this.hashing.run(() -> this.passwordEncoder.matches(password, this.dummyHash));
+			this.hashing.run(() -> this.passwordEncoder.matches(password, DUMMY_HASH));
 			return Optional.empty();
 		}
 		Account account = found.get();
