@@ -1,12 +1,14 @@
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
 
 /**
- * The password hash alone, as the ceiling for login throughput: the service's own
- * encoder (Spring Security's Argon2PasswordEncoder with the service's parameters, on
- * the BouncyCastle in its jar) checking a password against a stored hash, which is the
- * Argon2 work one login does, on as many threads as asked, back to back.
+ * The password hash alone, as the ceiling for login throughput: the native Argon2id the
+ * service hashes with (argon2-jvm and JNA, from the service's jar, with the service's
+ * parameters) checking a password against a stored hash, which is the Argon2 work one
+ * login does, on as many threads as asked, back to back.
  *
  * Run by bench/run as {@code java -cp <jars from the service jar> HashBench.java
  * THREADS WARMUP_SECONDS MEASURE_SECONDS}; prints
@@ -19,18 +21,18 @@ public class HashBench {
 		long warmupMillis = Long.parseLong(args[1]) * 1000;
 		long measureMillis = Long.parseLong(args[2]) * 1000;
 
-		// The same parameters as the service's PasswordHashing: salt 16, hash 32,
-		// parallelism 1, 7 MiB, 5 iterations (as PasswordHashing has them).
-		Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 7 * 1024, 5);
-		String password = "bench-Pass-0-xyz";
-		String stored = encoder.encode(password);
+		// The same parameters as the service's Argon2idPasswordEncoder: salt 16, hash 32,
+		// parallelism 1, 7 MiB, 10 iterations.
+		Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
+		byte[] password = "bench-Pass-0-xyz".getBytes(StandardCharsets.UTF_8);
+		String stored = argon2.hash(10, 7 * 1024, 1, password);
 
 		LongAdder hashes = new LongAdder();
 		Thread[] workers = new Thread[threads];
 		for (int i = 0; i < threads; i++) {
 			workers[i] = new Thread(() -> {
 				while (!Thread.currentThread().isInterrupted()) {
-					if (!encoder.matches(password, stored)) {
+					if (!argon2.verify(stored, password)) {
 						throw new IllegalStateException("the stored hash does not match its password");
 					}
 					hashes.increment();

@@ -28,7 +28,7 @@ class DummyHashTests {
 		}
 	}
 
-	/** {@code {argon2id}$argon2id$v=19$m=7168,t=5,p=1$salt$hash} up to the salt. */
+	/** {@code {argon2id}$argon2id$v=19$m=7168,t=10,p=1$salt$hash} up to the salt. */
 	private static String parameters(String hash) {
 		String[] parts = hash.split("\\$");
 		return String.join("$", parts[0], parts[1], parts[2], parts[3]);
