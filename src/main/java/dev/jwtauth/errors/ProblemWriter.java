@@ -42,8 +42,9 @@ public class ProblemWriter {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
+		// Not flushed: the container sends the whole answer in one write when the request
+		// ends, with a Content-Length, where a flush here made two writes and a chunked body.
 		response.getOutputStream().write(this.jsonMapper.writeValueAsBytes(problem));
-		response.flushBuffer();
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.jwtauth.security;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,7 +15,7 @@ final class TokenHeaderResolver {
 
 	static final String ACCESS_TOKEN_HEADER = "x-access-token";
 
-	private static final List<String> SCHEMES = List.of("bearer ", "jwt ");
+	private static final List<String> SCHEMES = List.of("Bearer ", "JWT ");
 
 	private TokenHeaderResolver() {
 	}
@@ -27,12 +26,14 @@ final class TokenHeaderResolver {
 	static List<String> resolve(HttpServletRequest request) {
 		List<String> tokens = new ArrayList<>(1);
 		for (String authorization : Collections.list(request.getHeaders("Authorization"))) {
-			String lower = authorization.toLowerCase(Locale.ROOT);
+			// Schemes are case-insensitive (RFC 9110); compared in place, since the value
+			// is mostly the token, hundreds of characters that need no copy.
 			for (String scheme : SCHEMES) {
-				if (lower.startsWith(scheme)) {
+				if (authorization.regionMatches(true, 0, scheme, 0, scheme.length())) {
 					tokens.add(authorization.substring(scheme.length()).strip());
 				}
-				else if (lower.equals(scheme.strip())) {
+				else if (authorization.length() == scheme.length() - 1
+						&& authorization.regionMatches(true, 0, scheme, 0, scheme.length() - 1)) {
 					tokens.add("");
 				}
 			}
