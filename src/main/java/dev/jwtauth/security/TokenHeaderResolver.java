@@ -1,7 +1,7 @@
 package dev.jwtauth.security;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +25,9 @@ final class TokenHeaderResolver {
 	 */
 	static List<String> resolve(HttpServletRequest request) {
 		List<String> tokens = new ArrayList<>(1);
-		for (String authorization : Collections.list(request.getHeaders("Authorization"))) {
+		Enumeration<String> authorizations = request.getHeaders("Authorization");
+		while (authorizations.hasMoreElements()) {
+			String authorization = authorizations.nextElement();
 			// Schemes are case-insensitive (RFC 9110); compared in place, since the value
 			// is mostly the token, hundreds of characters that need no copy.
 			for (String scheme : SCHEMES) {
@@ -39,8 +41,9 @@ final class TokenHeaderResolver {
 			}
 			// Other schemes (Basic, Digest) are not ours to judge; the request stays anonymous.
 		}
-		for (String value : Collections.list(request.getHeaders(ACCESS_TOKEN_HEADER))) {
-			tokens.add(value.strip());
+		Enumeration<String> values = request.getHeaders(ACCESS_TOKEN_HEADER);
+		while (values.hasMoreElements()) {
+			tokens.add(values.nextElement().strip());
 		}
 		return tokens;
 	}

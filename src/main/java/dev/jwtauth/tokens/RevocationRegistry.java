@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What this instance knows of revocations, in memory, so that checking a token costs no
@@ -41,6 +41,10 @@ class RevocationRegistry {
 
 	private final RevocationFeed feed;
 
+	// A template rather than @Transactional: an annotated method would put this class
+	// behind a proxy, and every token check calls it.
+	private final TransactionTemplate transactions;
+
 	private final DeniedAccessTokenRepository denied;
 
 	private final Clock clock;
@@ -60,7 +64,8 @@ class RevocationRegistry {
 	private volatile boolean feedReachable = true;
 
 	RevocationRegistry(RevocationFeed feed, LoginSessionRepository sessions, DeniedAccessTokenRepository denied,
-			TokenProperties properties, Clock clock) {
+			TokenProperties properties, Clock clock, TransactionTemplate transactions) {
+		this.transactions = transactions;
 		this.feed = feed;
 		this.denied = denied;
 		this.clock = clock;
@@ -144,11 +149,12 @@ class RevocationRegistry {
 
 	/** Denials and feed entries outlive nothing: they go once the tokens they stop have expired. */
 	@Scheduled(fixedDelayString = "${jwt.purge-interval:1h}", initialDelayString = "${jwt.purge-interval:1h}")
-	@Transactional
 	void purge() {
 		Instant now = this.clock.instant();
-		this.denied.deleteExpired(now);
-		this.feed.deleteExpired(now);
+		this.transactions.executeWithoutResult((status) -> {
+			this.denied.deleteExpired(now);
+			this.feed.deleteExpired(now);
+		});
 	}
 
 	private void apply(RevocationFeed.Event event) {
