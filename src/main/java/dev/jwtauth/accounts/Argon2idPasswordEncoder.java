@@ -1,7 +1,5 @@
 package dev.jwtauth.accounts;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -12,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.codec.Utf8;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -101,15 +100,9 @@ final class Argon2idPasswordEncoder implements PasswordEncoder {
 		return this.preferNative ? NativeArgon2.INSTANCE : null;
 	}
 
-	/** Spring's encoder hashes the UTF-8 bytes of the password; so must this one. */
+	/** The bytes Spring's encoder hashes, with the same conversion. */
 	private static byte[] utf8(CharSequence rawPassword) {
-		ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(rawPassword));
-		byte[] bytes = new byte[encoded.remaining()];
-		encoded.get(bytes);
-		if (encoded.hasArray()) {
-			Arrays.fill(encoded.array(), (byte) 0);
-		}
-		return bytes;
+		return Utf8.encode(rawPassword);
 	}
 
 	/**

@@ -36,6 +36,18 @@ class TokenHeaderResolverTests {
 	}
 
 	@Test
+	void resolveWhenSchemeInAnyCaseThenToken() {
+		for (String scheme : new String[] { "bearer", "BEARER", "bEaReR", "jwt", "Jwt" }) {
+			MockHttpServletRequest request = new MockHttpServletRequest();
+			request.addHeader("Authorization", scheme + " abc.def.ghi");
+			assertThat(TokenHeaderResolver.resolve(request)).as(scheme).containsExactly("abc.def.ghi");
+			MockHttpServletRequest bare = new MockHttpServletRequest();
+			bare.addHeader("Authorization", scheme);
+			assertThat(TokenHeaderResolver.resolve(bare)).as(scheme).containsExactly("");
+		}
+	}
+
+	@Test
 	void resolveWhenSchemeWithoutTokenThenEmptyToken() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("Authorization", "Bearer");

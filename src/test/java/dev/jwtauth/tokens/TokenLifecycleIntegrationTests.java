@@ -417,6 +417,12 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void registryWhenWiredThenCalledDirectlyNotThroughAProxy() {
+		// every token check asks it twice; a proxy would call each of those by reflection
+		assertThat(org.springframework.aop.support.AopUtils.isAopProxy(this.registry)).isFalse();
+	}
+
+	@Test
 	void purgeWhenDeniedTokensExpiredThenTheirRowsGo() throws Exception {
 		Reply login = loginReply(signup("zoe"));
 		post("/logout", login.string("access_token"));
