@@ -96,10 +96,6 @@ public class Accounts {
 	}
 
 	/**
-	 * The enabled account that the login name (username or email, any case) and password
-	 * belong to, or empty: the caller cannot tell an unknown name from a wrong password.
-	 */
-	/**
 	 * Refuses, after a moment's wait, when password hashing is saturated, before a login does any other work.
 	 * @throws HashingBusyException then
 	 */
@@ -107,6 +103,10 @@ public class Accounts {
 		this.hashing.awaitRoom();
 	}
 
+	/**
+	 * The enabled account that the login name (username or email, any case) and password
+	 * belong to, or empty: the caller cannot tell an unknown name from a wrong password.
+	 */
 	public Optional<AccountDetails> authenticate(@Nullable String loginName, @Nullable String password) {
 		Optional<Account> found = (loginName == null || loginName.isBlank()) ? Optional.empty()
 				: this.accounts.findByLoginKey(Names.key(loginName));
