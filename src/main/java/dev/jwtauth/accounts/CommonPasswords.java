@@ -20,7 +20,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CommonPasswords {
 
-	private final CompletableFuture<String[]> sorted = CompletableFuture.supplyAsync(CommonPasswords::load);
+	private final CompletableFuture<String[]> sorted = CompletableFuture.supplyAsync(CommonPasswords::load,
+			CommonPasswords::startAtLowestPriority);
+
+	/**
+	 * Runs the task on a daemon thread of its own at the lowest Java priority, which the
+	 * service's JVM flags turn into {@code nice 5}: on two cores the second of reading
+	 * otherwise takes CPU from the start-up it runs beside.
+	 */
+	private static void startAtLowestPriority(Runnable task) {
+		Thread thread = new Thread(task, "common-passwords");
+		thread.setDaemon(true);
+		thread.setPriority(Thread.MIN_PRIORITY);
+		thread.start();
+	}
 
 	private static String[] load() {
 		Map<String, Integer> ranked = DictionaryUtil.loadRankedDictionary(DictionaryUtil.passwords);

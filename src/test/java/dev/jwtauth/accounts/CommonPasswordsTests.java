@@ -19,4 +19,15 @@ class CommonPasswordsTests {
 		assertThat(this.common.contains("correct-Horse-battery-9-staple")).isFalse();
 	}
 
+	@Test
+	void listWhenReadingThenReadsOnALowestPriorityDaemonThread() {
+		CommonPasswords reading = new CommonPasswords();
+		// reading 100,000 words takes hundreds of milliseconds: the reader is still there
+		Thread reader = Thread.getAllStackTraces().keySet().stream()
+			.filter((thread) -> thread.getName().equals("common-passwords")).findFirst().orElseThrow();
+		assertThat(reader.isDaemon()).isTrue();
+		assertThat(reader.getPriority()).isEqualTo(Thread.MIN_PRIORITY);
+		assertThat(reading.contains("password")).isTrue();
+	}
+
 }
