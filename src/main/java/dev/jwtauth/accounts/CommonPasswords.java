@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import me.gosimple.nbvcxz.resources.DictionaryUtil;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,18 +22,18 @@ import org.springframework.stereotype.Component;
 class CommonPasswords {
 
 	private final CompletableFuture<String[]> sorted = CompletableFuture.supplyAsync(CommonPasswords::load,
-			CommonPasswords::startAtLowestPriority);
+			lowestPriorityDaemon());
 
 	/**
-	 * Runs the task on a daemon thread of its own at the lowest Java priority, which the
-	 * service's JVM flags turn into {@code nice 5}: on two cores the second of reading
-	 * otherwise takes CPU from the start-up it runs beside.
+	 * A daemon thread of its own at the lowest Java priority, which the service's JVM
+	 * flags turn into {@code nice 5}: on two cores the second of reading otherwise takes
+	 * CPU from the start-up it runs beside.
 	 */
-	private static void startAtLowestPriority(Runnable task) {
-		Thread thread = new Thread(task, "common-passwords");
-		thread.setDaemon(true);
-		thread.setPriority(Thread.MIN_PRIORITY);
-		thread.start();
+	private static SimpleAsyncTaskExecutor lowestPriorityDaemon() {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("common-passwords-");
+		executor.setDaemon(true);
+		executor.setThreadPriority(Thread.MIN_PRIORITY);
+		return executor;
 	}
 
 	private static String[] load() {
