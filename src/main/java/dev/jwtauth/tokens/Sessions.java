@@ -128,11 +128,15 @@ class Sessions {
 			this.sessions.refreshed(session.getId(), now);
 			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
 		}
-		// Spent before: by a concurrent tab moments ago (same successor), or stolen.
+		// Spent before: by a concurrent tab moments ago (same successor), or stolen. Only
+		// the parent of the live token qualifies: once the successor is spent too, a
+		// repeat is a replay, grace or not.
 		RefreshToken spent = this.refreshTokens.findById(hash).orElseThrow();
 		Instant spentAt = spent.getSpentAt();
-		if (spentAt != null && !now.isAfter(spentAt.plus(this.reuseGrace))
-				&& this.refreshTokens.existsById(this.codec.hash(successor))) {
+		boolean successorLive = this.refreshTokens.findById(this.codec.hash(successor))
+			.map((next) -> next.getSpentAt() == null)
+			.orElse(false);
+		if (spentAt != null && !now.isAfter(spentAt.plus(this.reuseGrace)) && successorLive) {
 			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
 		}
 		return Outcome.reuse(session.getId());

@@ -147,6 +147,21 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refreshWhenATokenWhoseSuccessorIsSpentRepeatedWithinGraceThenTheftAndFamilyRevoked() throws Exception {
+		Reply login = loginReply(signup("eli"));
+		Reply second = refresh(login.string("refresh_token"));
+		Reply third = refresh(second.string("refresh_token"));
+		assertThat(third.status()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(2));
+		// Only the parent of the live token may get its successor again: the first
+		// token's successor has been spent, so its repeat is a replay.
+		Reply replay = refresh(login.string("refresh_token"));
+		assertThat(replay.status()).isEqualTo(401);
+		assertThat(status(third.string("access_token"))).isEqualTo(401);
+		assertThat(refresh(third.string("refresh_token")).status()).isEqualTo(401);
+	}
+
+	@Test
 	void refreshWhenConcurrentWithTheSameTokenThenOneSuccessorAndNoFork() throws Exception {
 		String refreshToken = loginReply(signup("fay")).string("refresh_token");
 		int callers = 8;
