@@ -51,6 +51,8 @@ class Sessions {
 
 	private final Duration spentRetention;
 
+	private final Duration accessTokenReach;
+
 	Sessions(LoginSessionRepository sessions, RefreshTokenRepository refreshTokens, RefreshTokenCodec codec,
 			RevocationRegistry registry, TransactionTemplate transactions, Clock clock, TokenProperties properties,
 			AuditLog audit) {
@@ -64,6 +66,7 @@ class Sessions {
 		this.lifetime = properties.refreshTokenTtl();
 		this.reuseGrace = properties.refreshReuseGrace();
 		this.spentRetention = properties.spentRefreshRetention();
+		this.accessTokenReach = properties.accessTokenReach();
 	}
 
 	/** A login's session and its first refresh token. */
@@ -156,9 +159,13 @@ class Sessions {
 		return true;
 	}
 
-	/** Ends every live login of the account but {@code keep}. */
+	/**
+	 * Ends every login of the account but {@code keep}, including those that reached
+	 * their lifetime so recently that an access token issued in them still works.
+	 */
 	void revokeAll(UUID accountId, @Nullable UUID keep) {
-		for (LoginSession session : live(accountId)) {
+		for (LoginSession session : this.sessions.findUnrevokedEndingAfter(accountId,
+				now().minus(this.accessTokenReach))) {
 			if (!session.getId().equals(keep)) {
 				revoke(session.getId());
 			}
@@ -176,7 +183,8 @@ class Sessions {
 		Instant now = now();
 		this.transactions.executeWithoutResult((status) -> {
 			int spent = this.refreshTokens.deleteSpentBefore(now.minus(this.spentRetention));
-			int ended = this.sessions.deleteExpired(now);
+			// Kept while their last access tokens live, so that revoking them still counts.
+			int ended = this.sessions.deleteExpired(now.minus(this.accessTokenReach));
 			if (spent + ended > 0) {
 				log.info("Purged " + ended + " expired sessions and " + spent + " spent refresh tokens");
 			}
