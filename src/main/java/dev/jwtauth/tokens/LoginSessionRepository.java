@@ -14,6 +14,10 @@ interface LoginSessionRepository extends JpaRepository<LoginSession, UUID> {
 			+ " and s.expiresAt > :now order by s.createdAt")
 	List<LoginSession> findLive(UUID accountId, Instant now);
 
+	@Query("select s from LoginSession s where s.accountId = :accountId and s.revokedAt is null"
+			+ " and s.expiresAt > :after")
+	List<LoginSession> findUnrevokedEndingAfter(UUID accountId, Instant after);
+
 	/** Revokes a live session; 1 when this call revoked it. */
 	@Modifying
 	@Query("update LoginSession s set s.revokedAt = :now where s.id = :id and s.revokedAt is null")

@@ -51,6 +51,8 @@ class Sessions {
 
 	private final Duration spentRetention;
 
+	private final Duration accessTokenReach;
+
 	Sessions(LoginSessionRepository sessions, RefreshTokenRepository refreshTokens, RefreshTokenCodec codec,
 			RevocationRegistry registry, TransactionTemplate transactions, Clock clock, TokenProperties properties,
 			AuditLog audit) {
@@ -64,6 +66,7 @@ class Sessions {
 		this.lifetime = properties.refreshTokenTtl();
 		this.reuseGrace = properties.refreshReuseGrace();
 		this.spentRetention = properties.spentRefreshRetention();
+		this.accessTokenReach = properties.accessTokenReach();
 	}
 
 	/** A login's session and its first refresh token. */
@@ -128,11 +131,15 @@ class Sessions {
 			this.sessions.refreshed(session.getId(), now);
 			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
 		}
-		// Spent before: by a concurrent tab moments ago (same successor), or stolen.
+		// Spent before: by a concurrent tab moments ago (same successor), or stolen. Only
+		// the parent of the live token qualifies: once the successor is spent too, a
+		// repeat is a replay, grace or not.
 		RefreshToken spent = this.refreshTokens.findById(hash).orElseThrow();
 		Instant spentAt = spent.getSpentAt();
-		if (spentAt != null && !now.isAfter(spentAt.plus(this.reuseGrace))
-				&& this.refreshTokens.existsById(this.codec.hash(successor))) {
+		boolean successorLive = this.refreshTokens.findById(this.codec.hash(successor))
+			.map((next) -> next.getSpentAt() == null)
+			.orElse(false);
+		if (spentAt != null && !now.isAfter(spentAt.plus(this.reuseGrace)) && successorLive) {
 			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
 		}
 		return Outcome.reuse(session.getId());
@@ -152,9 +159,13 @@ class Sessions {
 		return true;
 	}
 
-	/** Ends every live login of the account but {@code keep}. */
+	/**
+	 * Ends every login of the account but {@code keep}, including those that reached
+	 * their lifetime so recently that an access token issued in them still works.
+	 */
 	void revokeAll(UUID accountId, @Nullable UUID keep) {
-		for (LoginSession session : live(accountId)) {
+		for (LoginSession session : this.sessions.findUnrevokedEndingAfter(accountId,
+				now().minus(this.accessTokenReach))) {
 			if (!session.getId().equals(keep)) {
 				revoke(session.getId());
 			}
@@ -172,7 +183,8 @@ class Sessions {
 		Instant now = now();
 		this.transactions.executeWithoutResult((status) -> {
 			int spent = this.refreshTokens.deleteSpentBefore(now.minus(this.spentRetention));
-			int ended = this.sessions.deleteExpired(now);
+			// Kept while their last access tokens live, so that revoking them still counts.
+			int ended = this.sessions.deleteExpired(now.minus(this.accessTokenReach));
 			if (spent + ended > 0) {
 				log.info("Purged " + ended + " expired sessions and " + spent + " spent refresh tokens");
 			}

@@ -147,6 +147,45 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void refreshWhenATokenWhoseSuccessorIsSpentRepeatedWithinGraceThenTheftAndFamilyRevoked() throws Exception {
+		Reply login = loginReply(signup("eli"));
+		Reply second = refresh(login.string("refresh_token"));
+		Reply third = refresh(second.string("refresh_token"));
+		assertThat(third.status()).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(2));
+		// Only the parent of the live token may get its successor again: the first
+		// token's successor has been spent, so its repeat is a replay.
+		Reply replay = refresh(login.string("refresh_token"));
+		assertThat(replay.status()).isEqualTo(401);
+		assertThat(status(third.string("access_token"))).isEqualTo(401);
+		assertThat(refresh(third.string("refresh_token")).status()).isEqualTo(401);
+	}
+
+	@Test
+	void revocationWhenALoginJustReachedItsLifetimeThenItsLastAccessTokenStopsToo() throws Exception {
+		for (String how : List.of("password change", "admin revoke", "global logout")) {
+			User user = signup("ned");
+			Reply ending = loginReply(user);
+			this.clock.advance(Duration.ofDays(14).minusMinutes(1));
+			String lastAccess = refresh(ending.string("refresh_token")).string("access_token");
+			this.clock.advance(Duration.ofMinutes(2));
+			assertThat(status(lastAccess)).as(how).isEqualTo(200);
+			String current = loginReply(user).string("access_token");
+			switch (how) {
+				case "password change" -> assertThat(changePassword(current,
+						map("current_password", PASSWORD, "new_password", "n3w-Garden-path")).status())
+					.isEqualTo(204);
+				case "admin revoke" -> assertThat(
+						post("/users/" + user.id() + "/revoke", loginReply(admin()).string("access_token")).status())
+					.isEqualTo(204);
+				default -> assertThat(post("/logout?scope=global", current).status()).isEqualTo(204);
+			}
+			assertThat(status(lastAccess)).as(how).isEqualTo(401);
+			this.clock.reset();
+		}
+	}
+
+	@Test
 	void refreshWhenConcurrentWithTheSameTokenThenOneSuccessorAndNoFork() throws Exception {
 		String refreshToken = loginReply(signup("fay")).string("refresh_token");
 		int callers = 8;
