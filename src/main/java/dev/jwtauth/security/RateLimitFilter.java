@@ -14,17 +14,30 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Per-client-address rate limits on signup and refresh, as token buckets: the excess is
  * answered 429 with {@code Retry-After}. Kept in each instance's memory (logins, whose
  * limits must hold across instances, are throttled in the database instead).
+ * <p>
+ * Paths are matched as the security chain and MVC match them, on the decoded path, so no
+ * spelling of the route ({@code /%73ignup}) that reaches its handler escapes the limit.
  */
 class RateLimitFilter extends OncePerRequestFilter {
+
+	private static final RequestMatcher SIGNUP = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, PublicPaths.SIGNUP);
+
+	private static final RequestMatcher REFRESH = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, PublicPaths.REFRESH);
 
 	private final ProblemWriter problemWriter;
 
@@ -44,7 +57,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || limitOf(request) == null;
+		return limitOf(request) == null;
 	}
 
 	@Override
@@ -67,12 +80,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private Cache<String, Bucket> limitOf(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		if ("/signup".equals(path)) {
+	private @Nullable Cache<String, Bucket> limitOf(HttpServletRequest request) {
+		if (SIGNUP.matches(request)) {
 			return this.signups;
 		}
-		if ("/auth/refresh".equals(path)) {
+		if (REFRESH.matches(request)) {
 			return this.refreshes;
 		}
 		return null;
