@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jwtauth.errors.ProblemWriter;
+import dev.jwtauth.tokens.ClientKey;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -24,9 +25,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client-address rate limits on signup and refresh, as token buckets: the excess is
- * answered 429 with {@code Retry-After}. Kept in each instance's memory (logins, whose
- * limits must hold across instances, are throttled in the database instead).
+ * Per-client rate limits on signup and refresh, keyed by {@link ClientKey}, as token
+ * buckets: the excess is answered 429 with {@code Retry-After}. Kept in each instance's
+ * memory (logins, whose limits must hold across instances, are throttled in the database
+ * instead).
  * <p>
  * Paths are matched as the security chain and MVC match them, on the decoded path, so no
  * spelling of the route ({@code /%73ignup}) that reaches its handler escapes the limit.
@@ -66,7 +68,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		Cache<String, Bucket> buckets = limitOf(request);
 		int capacity = (buckets == this.signups) ? this.properties.signupsPerPeriod()
 				: this.properties.refreshesPerPeriod();
-		Bucket bucket = buckets.get(request.getRemoteAddr(), (address) -> Bucket.builder()
+		Bucket bucket = buckets.get(ClientKey.of(request.getRemoteAddr()), (key) -> Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, this.properties.ratePeriod()).build())
 			.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

@@ -31,6 +31,12 @@ class ClientLimitsIntegrationTests extends IntegrationTest {
 		return "192.0.2." + (1 + ThreadLocalRandom.current().nextInt(250));
 	}
 
+	/** An IPv6 /64 of this test's own, as a prefix to which an interface id is appended. */
+	private static String newIpv6Prefix() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return "2001:db8:%x:%x:".formatted(random.nextInt(0x10000), random.nextInt(0x10000));
+	}
+
 	private Reply postFrom(String address, String path, Object body) throws Exception {
 		return perform(MockMvcRequestBuilders.post(path)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -79,6 +85,30 @@ class ClientLimitsIntegrationTests extends IntegrationTest {
 		int status = 0;
 		for (int i = 0; i < 3; i++) {
 			status = postFrom(address, "/auth/refresh", map("refresh_token", "A".repeat(43))).status();
+		}
+		assertThat(status).isEqualTo(429);
+	}
+
+	@Test
+	void loginsWhenFailuresComeFromManyAddressesOfOneIpv6PrefixThen429ForThePrefix() throws Exception {
+		String prefix = newIpv6Prefix();
+		String bystander = uniqueName("bystander");
+		this.accounts.signup(new NewAccount(bystander, PASSWORD, null, null));
+		for (int i = 1; i <= 3; i++) {
+			assertThat(postFrom(prefix + ":" + i, "/auth",
+					map("username", uniqueName("spray"), "password", "spray-password"))
+				.status()).isEqualTo(401);
+		}
+		Reply reply = postFrom(prefix + "abcd:ef01:2345:6789", "/auth", map("username", bystander, "password", PASSWORD));
+		assertThat(reply.status()).isEqualTo(429);
+	}
+
+	@Test
+	void refreshesWhenAddressesRotateWithinOneIpv6PrefixThen429() throws Exception {
+		String prefix = newIpv6Prefix();
+		int status = 0;
+		for (int i = 1; i <= 3; i++) {
+			status = postFrom(prefix + ":" + i, "/auth/refresh", map("refresh_token", "A".repeat(43))).status();
 		}
 		assertThat(status).isEqualTo(429);
 	}
