@@ -75,6 +75,7 @@ class ClientLimitsOverHttpIntegrationTests {
 	/**
 	 * The same requests behind a proxy the operator trusts (Tomcat trusts 127.0.0.1): now the
 	 * forwarded address is the client's, so the test above is able to tell the two apart.
+	 * It is also the one way to reach the server from many IPv6 addresses of one /64.
 	 */
 	@Nested
 	@TestPropertySource(properties = "server.forward-headers-strategy=native")
@@ -90,6 +91,16 @@ class ClientLimitsOverHttpIntegrationTests {
 						"198.51.100." + (10 + i))
 					.statusCode()).isEqualTo(401);
 			}
+		}
+
+		@Test
+		void refreshWhenForwardedForRotatesWithinOneIpv6PrefixThen429() throws Exception {
+			int status = 0;
+			for (int i = 1; i <= 3; i++) {
+				status = post(this.proxiedPort, "/auth/refresh", UNKNOWN_REFRESH, "X-Forwarded-For", "2001:db8:77:1::" + i)
+					.statusCode();
+			}
+			assertThat(status).isEqualTo(429);
 		}
 
 	}
