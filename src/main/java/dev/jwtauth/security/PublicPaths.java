@@ -7,7 +7,11 @@ package dev.jwtauth.security;
  */
 final class PublicPaths {
 
-	static final String[] PATTERNS = { "/signup", "/auth", "/login", "/token", "/auth/refresh", "/error",
+	static final String SIGNUP = "/signup";
+
+	static final String REFRESH = "/auth/refresh";
+
+	static final String[] PATTERNS = { SIGNUP, "/auth", "/login", "/token", REFRESH, "/error",
 			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
 			"/actuator/health", "/actuator/health/**", "/.well-known/jwks.json", "/ping",
 			"/", "/index.html", "/assets/*.js", "/assets/*.css" };

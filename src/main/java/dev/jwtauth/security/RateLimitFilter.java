@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jwtauth.errors.ProblemWriter;
+import dev.jwtauth.tokens.ClientKey;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -14,17 +15,31 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client-address rate limits on signup and refresh, as token buckets: the excess is
- * answered 429 with {@code Retry-After}. Kept in each instance's memory (logins, whose
- * limits must hold across instances, are throttled in the database instead).
+ * Per-client rate limits on signup and refresh, keyed by {@link ClientKey}, as token
+ * buckets: the excess is answered 429 with {@code Retry-After}. Kept in each instance's
+ * memory (logins, whose limits must hold across instances, are throttled in the database
+ * instead).
+ * <p>
+ * Paths are matched as the security chain and MVC match them, on the decoded path, so no
+ * spelling of the route ({@code /%73ignup}) that reaches its handler escapes the limit.
  */
 class RateLimitFilter extends OncePerRequestFilter {
+
+	private static final RequestMatcher SIGNUP = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, PublicPaths.SIGNUP);
+
+	private static final RequestMatcher REFRESH = PathPatternRequestMatcher.withDefaults()
+		.matcher(HttpMethod.POST, PublicPaths.REFRESH);
 
 	private final ProblemWriter problemWriter;
 
@@ -44,7 +59,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || limitOf(request) == null;
+		return limitOf(request) == null;
 	}
 
 	@Override
@@ -53,7 +68,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		Cache<String, Bucket> buckets = limitOf(request);
 		int capacity = (buckets == this.signups) ? this.properties.signupsPerPeriod()
 				: this.properties.refreshesPerPeriod();
-		Bucket bucket = buckets.get(request.getRemoteAddr(), (address) -> Bucket.builder()
+		Bucket bucket = buckets.get(ClientKey.of(request.getRemoteAddr()), (key) -> Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, this.properties.ratePeriod()).build())
 			.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
@@ -67,12 +82,11 @@ class RateLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private Cache<String, Bucket> limitOf(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		if ("/signup".equals(path)) {
+	private @Nullable Cache<String, Bucket> limitOf(HttpServletRequest request) {
+		if (SIGNUP.matches(request)) {
 			return this.signups;
 		}
-		if ("/auth/refresh".equals(path)) {
+		if (REFRESH.matches(request)) {
 			return this.refreshes;
 		}
 		return null;

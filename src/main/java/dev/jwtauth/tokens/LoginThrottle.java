@@ -105,7 +105,7 @@ class LoginThrottle {
 	}
 
 	private static String client(String address) {
-		return "client:" + address;
+		return "client:" + ClientKey.of(address);
 	}
 
 }
