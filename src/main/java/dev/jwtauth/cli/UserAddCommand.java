@@ -53,12 +53,9 @@ public final class UserAddCommand implements Callable<Integer> {
 	@Option(names = "--admin", description = "give the ADMIN role")
 	private boolean admin;
 
-	private final Class<?> application;
-
 	private final String[] springArguments;
 
-	UserAddCommand(Class<?> application, String[] springArguments) {
-		this.application = application;
+	UserAddCommand(String[] springArguments) {
 		this.springArguments = springArguments;
 	}
 
@@ -67,8 +64,8 @@ public final class UserAddCommand implements Callable<Integer> {
 	 * ({@code --spring.datasource.url=...}) may come after {@code --}.
 	 * @return the process exit status
 	 */
-	public static int run(Class<?> application, String[] args) {
-		return CommandSupport.execute(application, args, UserAddCommand::new);
+	public static int run(String[] args) {
+		return CommandSupport.execute(AccountsOnly.class, args, (application, spring) -> new UserAddCommand(spring));
 	}
 
 	@Override
@@ -79,7 +76,7 @@ public final class UserAddCommand implements Callable<Integer> {
 			return REFUSED;
 		}
 		Set<Role> roles = this.admin ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
-		try (ConfigurableApplicationContext context = CommandSupport.context(this.application, this.springArguments)) {
+		try (ConfigurableApplicationContext context = CommandSupport.context(AccountsOnly.class, this.springArguments)) {
 			AccountDetails account = context.getBean(Accounts.class)
 				.signup(new NewAccount(this.username, password, this.email, this.name, roles));
 			System.out.println("Created user " + account.username() + " (id " + account.id() + ")"

@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -20,7 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
+import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +59,7 @@ class UserAddCommandTests {
 			List<String> all = new ArrayList<>(List.of(args));
 			all.add(0, "useradd");
 			all.addAll(List.of("--", "--spring.profiles.active=test"));
-			int status = UserAddCommand.run(AuthApplication.class, all.toArray(String[]::new));
+			int status = UserAddCommand.run(all.toArray(String[]::new));
 			return new Result(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
 		}
 		finally {
@@ -69,6 +76,34 @@ class UserAddCommandTests {
 		assertThat(result.status()).isZero();
 		assertThat(result.stdout()).contains("Created user " + username);
 		assertThat(result.stdout() + result.stderr()).doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void useraddWhenRunThenStartsNeitherWebServerNorBackgroundJobs() {
+		List<String> started = new ArrayList<>();
+		SpringApplicationRunListener watcher = new SpringApplicationRunListener() {
+			@Override
+			public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+				if (context instanceof WebServerApplicationContext) {
+					started.add("web server");
+				}
+				for (Class<?> type : List.of(ScheduledAnnotationBeanPostProcessor.class, TaskScheduler.class,
+						SecurityFilterChain.class)) {
+					started.addAll(List.of(context.getBeanNamesForType(type)));
+				}
+				for (String name : context.getBeanDefinitionNames()) {
+					String lower = name.toLowerCase(Locale.ROOT);
+					if (lower.contains("springdoc") || lower.contains("meterregistry")
+							|| lower.contains("revocationregistry") || lower.contains("keydirectoryreloader")) {
+						started.add(name);
+					}
+				}
+			}
+		};
+		Result result = SpringApplication.withHook((application) -> watcher,
+				() -> runInProcess(PASSWORD + "\n", "--username", uniqueName()));
+		assertThat(result.status()).as(result.stderr()).isZero();
+		assertThat(started).isEmpty();
 	}
 
 	@Test
