@@ -4,22 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
-import dev.jwtauth.AuthApplication;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
@@ -33,14 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code useradd} as an operator runs it: password piped on standard input, never an
- * argument, clear failures, and usable while the service holds the same H2 file.
+ * argument, clear failures, and only what creating an account needs started.
  */
 class UserAddCommandTests {
 
 	private static final String PASSWORD = "violet staple orbit 42";
-
-	@TempDir
-	Path directory;
 
 	private static String uniqueName() {
 		return "op-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
@@ -135,45 +124,6 @@ class UserAddCommandTests {
 		Result withPassword = runInProcess(PASSWORD + "\n", "--username", uniqueName(), "--password", PASSWORD);
 		assertThat(withPassword.status()).isNotZero();
 		assertThat(withPassword.stderr()).contains("Unknown option");
-	}
-
-	@Test
-	void useraddWhenServiceRunsOnTheSameH2FileThenBothWork() throws Exception {
-		String url = "jdbc:h2:file:" + this.directory.resolve("db/jwtauth").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-		String secretFile = this.directory.resolve("jwt-secret").toString();
-		try (ConfigurableApplicationContext service = SpringApplication.run(AuthApplication.class,
-				"--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
-				"--spring.datasource.password=", "--jwt.generated-secret-file=" + secretFile,
-				"--logging.level.root=WARN", "--tests.database.fresh=false")) {
-			int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-			String username = uniqueName();
-			// A second process, as an operator's shell would start it
-			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-cp", System.getProperty("java.class.path"), AuthApplication.class.getName(), "useradd",
-					"--username", username, "--admin", "--", "--spring.datasource.url=" + url,
-					"--spring.datasource.username=sa", "--spring.datasource.password=",
-					"--jwt.generated-secret-file=" + secretFile)
-				.redirectErrorStream(true)
-				.start();
-			process.getOutputStream().write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
-			process.getOutputStream().close();
-			assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.exitValue()).as(output).isZero();
-
-			HttpClient http = HttpClient.newHttpClient();
-			HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers
-					.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(login.statusCode()).isEqualTo(200);
-			String token = login.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-			HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users"))
-				.header("Authorization", "Bearer " + token)
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(users.statusCode()).as("the --admin user may list users").isEqualTo(200);
-		}
 	}
 
 	record Result(int status, String stdout, String stderr) {
