@@ -41,6 +41,8 @@ public final class UserAddCommand implements Callable<Integer> {
 
 	static final int REFUSED = 1;
 
+	static final int DATABASE_IN_USE = 3;
+
 	@Option(names = "--username", required = true, description = "the login name")
 	private String username = "";
 
@@ -76,7 +78,20 @@ public final class UserAddCommand implements Callable<Integer> {
 			return REFUSED;
 		}
 		Set<Role> roles = this.admin ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
-		try (ConfigurableApplicationContext context = CommandSupport.context(AccountsOnly.class, this.springArguments)) {
+		ConfigurableApplicationContext started;
+		try {
+			started = CommandSupport.context(AccountsOnly.class, this.springArguments);
+		}
+		catch (RuntimeException ex) {
+			if (CommandSupport.databaseHeldElsewhere(ex)) {
+				err.println(NAME + ": the database is open in another process that does not share it (a service "
+						+ "whose spring.datasource.url lacks ;AUTO_SERVER=TRUE): give both that setting, or stop "
+						+ "the service and run useradd again.");
+				return DATABASE_IN_USE;
+			}
+			throw ex;
+		}
+		try (ConfigurableApplicationContext context = started) {
 			AccountDetails account = context.getBean(Accounts.class)
 				.signup(new NewAccount(this.username, password, this.email, this.name, roles));
 			System.out.println("Created user " + account.username() + " (id " + account.id() + ")"

@@ -5,13 +5,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
@@ -36,6 +40,13 @@ class UserAddCommandTests {
 	}
 
 	private Result runInProcess(String stdin, String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add(0, "useradd");
+		all.addAll(List.of("--", "--spring.profiles.active=test"));
+		return runWithArguments(stdin, all);
+	}
+
+	private Result runWithArguments(String stdin, List<String> all) {
 		InputStream in = System.in;
 		PrintStream out = System.out;
 		PrintStream err = System.err;
@@ -45,9 +56,6 @@ class UserAddCommandTests {
 			System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
 			System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
 			System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-			List<String> all = new ArrayList<>(List.of(args));
-			all.add(0, "useradd");
-			all.addAll(List.of("--", "--spring.profiles.active=test"));
 			int status = UserAddCommand.run(all.toArray(String[]::new));
 			return new Result(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
 		}
@@ -124,6 +132,34 @@ class UserAddCommandTests {
 		Result withPassword = runInProcess(PASSWORD + "\n", "--username", uniqueName(), "--password", PASSWORD);
 		assertThat(withPassword.status()).isNotZero();
 		assertThat(withPassword.stderr()).contains("Unknown option");
+	}
+
+	@Test
+	void useraddWhenAnotherProcessHoldsTheDatabaseWithoutAutoServerThenSaysWhatToDo(@TempDir Path folder)
+			throws Exception {
+		String url = "jdbc:h2:file:" + folder.resolve("jwtauth");
+		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), "org.h2.tools.Shell", "-url", url, "-user", "sa", "-password",
+				"held-elsewhere")
+			.redirectErrorStream(true)
+			.start();
+		try {
+			for (int wait = 0; wait < 600 && !Files.exists(folder.resolve("jwtauth.lock.db")); wait++) {
+				Thread.sleep(100);
+			}
+			List<String> all = new ArrayList<>(List.of("useradd", "--username", uniqueName(), "--",
+					"--spring.datasource.url=" + url, "--spring.datasource.password=held-elsewhere"));
+			Result result = runWithArguments(PASSWORD + "\n", all);
+			assertThat(result.status()).isEqualTo(UserAddCommand.DATABASE_IN_USE);
+			assertThat(result.stderr().strip()).doesNotContain("\n")
+				.startsWith("useradd: ")
+				.contains("AUTO_SERVER=TRUE");
+		}
+		finally {
+			holder.getOutputStream().close();
+			holder.destroy();
+			holder.waitFor(30, TimeUnit.SECONDS);
+		}
 	}
 
 	record Result(int status, String stdout, String stderr) {
