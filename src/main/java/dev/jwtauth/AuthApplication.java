@@ -19,7 +19,7 @@ public class AuthApplication {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && UserAddCommand.NAME.equals(args[0])) {
-			System.exit(UserAddCommand.run(AuthApplication.class, args));
+			System.exit(UserAddCommand.run(args));
 		}
 		if (args.length > 0 && RotateKeyCommand.NAME.equals(args[0])) {
 			System.exit(RotateKeyCommand.run(AuthApplication.class, args));

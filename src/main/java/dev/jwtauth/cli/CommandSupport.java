@@ -1,5 +1,6 @@
 package dev.jwtauth.cli;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.function.BiFunction;
 
@@ -15,6 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * after it, and a quiet application context without a web server.
  */
 final class CommandSupport {
+
+	/** H2's ErrorCode.DATABASE_ALREADY_OPEN_1 ("Database may be already in use"). */
+	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
 	private CommandSupport() {
 	}
@@ -32,11 +36,24 @@ final class CommandSupport {
 		return new CommandLine(command.apply(application, spring)).execute(own);
 	}
 
+	/** Whether the context failed because H2 found its database file locked by another process. */
+	static boolean databaseHeldElsewhere(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	static ConfigurableApplicationContext context(Class<?> application, String[] springArguments) {
 		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties("logging.level.root=WARN", "logging.level.org.flywaydb=ERROR")
+			.properties("logging.level.root=WARN", "logging.level.org.flywaydb=ERROR",
+					// a failed start is reported by the command in one line
+					"logging.level.org.springframework.boot.SpringApplication=OFF",
+					"logging.level.com.zaxxer.hikari=OFF")
 			.run(springArguments);
 	}
 

@@ -41,6 +41,8 @@ public final class UserAddCommand implements Callable<Integer> {
 
 	static final int REFUSED = 1;
 
+	static final int DATABASE_IN_USE = 3;
+
 	@Option(names = "--username", required = true, description = "the login name")
 	private String username = "";
 
@@ -53,12 +55,9 @@ public final class UserAddCommand implements Callable<Integer> {
 	@Option(names = "--admin", description = "give the ADMIN role")
 	private boolean admin;
 
-	private final Class<?> application;
-
 	private final String[] springArguments;
 
-	UserAddCommand(Class<?> application, String[] springArguments) {
-		this.application = application;
+	UserAddCommand(String[] springArguments) {
 		this.springArguments = springArguments;
 	}
 
@@ -67,8 +66,8 @@ public final class UserAddCommand implements Callable<Integer> {
 	 * ({@code --spring.datasource.url=...}) may come after {@code --}.
 	 * @return the process exit status
 	 */
-	public static int run(Class<?> application, String[] args) {
-		return CommandSupport.execute(application, args, UserAddCommand::new);
+	public static int run(String[] args) {
+		return CommandSupport.execute(AccountsOnly.class, args, (application, spring) -> new UserAddCommand(spring));
 	}
 
 	@Override
@@ -79,7 +78,20 @@ public final class UserAddCommand implements Callable<Integer> {
 			return REFUSED;
 		}
 		Set<Role> roles = this.admin ? EnumSet.of(Role.USER, Role.ADMIN) : EnumSet.of(Role.USER);
-		try (ConfigurableApplicationContext context = CommandSupport.context(this.application, this.springArguments)) {
+		ConfigurableApplicationContext started;
+		try {
+			started = CommandSupport.context(AccountsOnly.class, this.springArguments);
+		}
+		catch (RuntimeException ex) {
+			if (CommandSupport.databaseHeldElsewhere(ex)) {
+				err.println(NAME + ": the database is open in another process that does not share it (a service "
+						+ "whose spring.datasource.url lacks ;AUTO_SERVER=TRUE): give both that setting, or stop "
+						+ "the service and run useradd again.");
+				return DATABASE_IN_USE;
+			}
+			throw ex;
+		}
+		try (ConfigurableApplicationContext context = started) {
 			AccountDetails account = context.getBean(Accounts.class)
 				.signup(new NewAccount(this.username, password, this.email, this.name, roles));
 			System.out.println("Created user " + account.username() + " (id " + account.id() + ")"

@@ -4,42 +4,49 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
-import dev.jwtauth.AuthApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
+import org.springframework.security.web.SecurityFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code useradd} as an operator runs it: password piped on standard input, never an
- * argument, clear failures, and usable while the service holds the same H2 file.
+ * argument, clear failures, and only what creating an account needs started.
  */
 class UserAddCommandTests {
 
 	private static final String PASSWORD = "violet staple orbit 42";
-
-	@TempDir
-	Path directory;
 
 	private static String uniqueName() {
 		return "op-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
 	}
 
 	private Result runInProcess(String stdin, String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add(0, "useradd");
+		all.addAll(List.of("--", "--spring.profiles.active=test"));
+		return runWithArguments(stdin, all);
+	}
+
+	private Result runWithArguments(String stdin, List<String> all) {
 		InputStream in = System.in;
 		PrintStream out = System.out;
 		PrintStream err = System.err;
@@ -49,10 +56,7 @@ class UserAddCommandTests {
 			System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
 			System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
 			System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-			List<String> all = new ArrayList<>(List.of(args));
-			all.add(0, "useradd");
-			all.addAll(List.of("--", "--spring.profiles.active=test"));
-			int status = UserAddCommand.run(AuthApplication.class, all.toArray(String[]::new));
+			int status = UserAddCommand.run(all.toArray(String[]::new));
 			return new Result(status, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
 		}
 		finally {
@@ -69,6 +73,34 @@ class UserAddCommandTests {
 		assertThat(result.status()).isZero();
 		assertThat(result.stdout()).contains("Created user " + username);
 		assertThat(result.stdout() + result.stderr()).doesNotContain(PASSWORD);
+	}
+
+	@Test
+	void useraddWhenRunThenStartsNeitherWebServerNorBackgroundJobs() {
+		List<String> started = new ArrayList<>();
+		SpringApplicationRunListener watcher = new SpringApplicationRunListener() {
+			@Override
+			public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+				if (context instanceof WebServerApplicationContext) {
+					started.add("web server");
+				}
+				for (Class<?> type : List.of(ScheduledAnnotationBeanPostProcessor.class, TaskScheduler.class,
+						SecurityFilterChain.class)) {
+					started.addAll(List.of(context.getBeanNamesForType(type)));
+				}
+				for (String name : context.getBeanDefinitionNames()) {
+					String lower = name.toLowerCase(Locale.ROOT);
+					if (lower.contains("springdoc") || lower.contains("meterregistry")
+							|| lower.contains("revocationregistry") || lower.contains("keydirectoryreloader")) {
+						started.add(name);
+					}
+				}
+			}
+		};
+		Result result = SpringApplication.withHook((application) -> watcher,
+				() -> runInProcess(PASSWORD + "\n", "--username", uniqueName()));
+		assertThat(result.status()).as(result.stderr()).isZero();
+		assertThat(started).isEmpty();
 	}
 
 	@Test
@@ -103,41 +135,30 @@ class UserAddCommandTests {
 	}
 
 	@Test
-	void useraddWhenServiceRunsOnTheSameH2FileThenBothWork() throws Exception {
-		String url = "jdbc:h2:file:" + this.directory.resolve("db/jwtauth").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-		String secretFile = this.directory.resolve("jwt-secret").toString();
-		try (ConfigurableApplicationContext service = SpringApplication.run(AuthApplication.class,
-				"--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=sa",
-				"--spring.datasource.password=", "--jwt.generated-secret-file=" + secretFile,
-				"--logging.level.root=WARN", "--tests.database.fresh=false")) {
-			int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-			String username = uniqueName();
-			// A second process, as an operator's shell would start it
-			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-cp", System.getProperty("java.class.path"), AuthApplication.class.getName(), "useradd",
-					"--username", username, "--admin", "--", "--spring.datasource.url=" + url,
-					"--spring.datasource.username=sa", "--spring.datasource.password=",
-					"--jwt.generated-secret-file=" + secretFile)
-				.redirectErrorStream(true)
-				.start();
-			process.getOutputStream().write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
-			process.getOutputStream().close();
-			assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.exitValue()).as(output).isZero();
-
-			HttpClient http = HttpClient.newHttpClient();
-			HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/auth"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers
-					.ofString("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(login.statusCode()).isEqualTo(200);
-			String token = login.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
-			HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/users"))
-				.header("Authorization", "Bearer " + token)
-				.build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(users.statusCode()).as("the --admin user may list users").isEqualTo(200);
+	void useraddWhenAnotherProcessHoldsTheDatabaseWithoutAutoServerThenSaysWhatToDo(@TempDir Path folder)
+			throws Exception {
+		String url = "jdbc:h2:file:" + folder.resolve("jwtauth");
+		Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), "org.h2.tools.Shell", "-url", url, "-user", "sa", "-password",
+				"held-elsewhere")
+			.redirectErrorStream(true)
+			.start();
+		try {
+			for (int wait = 0; wait < 600 && !Files.exists(folder.resolve("jwtauth.lock.db")); wait++) {
+				Thread.sleep(100);
+			}
+			List<String> all = new ArrayList<>(List.of("useradd", "--username", uniqueName(), "--",
+					"--spring.datasource.url=" + url, "--spring.datasource.password=held-elsewhere"));
+			Result result = runWithArguments(PASSWORD + "\n", all);
+			assertThat(result.status()).isEqualTo(UserAddCommand.DATABASE_IN_USE);
+			assertThat(result.stderr().strip()).doesNotContain("\n")
+				.startsWith("useradd: ")
+				.contains("AUTO_SERVER=TRUE");
+		}
+		finally {
+			holder.getOutputStream().close();
+			holder.destroy();
+			holder.waitFor(30, TimeUnit.SECONDS);
 		}
 	}
 

@@ -131,11 +131,16 @@ class SigningKeysFactory {
 		new SecureRandom().nextBytes(random);
 		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		Path directory = file.toAbsolutePath().normalize().getParent();
+		boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+		if (posix && !Files.exists(directory)) {
+			Files.createDirectories(directory,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
 		Files.createDirectories(directory);
 		// Written whole to a private temporary file, then linked into place: the link
 		// fails if another instance sharing this directory got there first, and nobody
 		// ever reads a half-written secret.
-		Path temporary = (file.getFileSystem().supportedFileAttributeViews().contains("posix"))
+		Path temporary = posix
 				? Files.createTempFile(directory, ".jwt-secret", ".tmp",
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
 				: Files.createTempFile(directory, ".jwt-secret", ".tmp");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import dev.jwtauth.tokens.TestTokenProperties;
 import dev.jwtauth.tokens.TokenProperties;
@@ -61,6 +62,14 @@ class SigningKeysFactoryTests {
 		try (var leftovers = Files.list(file.getParent())) {
 			assertThat(leftovers).containsExactly(file);
 		}
+	}
+
+	@Test
+	void secretWhenGeneratedIntoANewFolderThenTheFolderIsTheOwnersOnly() throws Exception {
+		Path file = this.directory.resolve("data/jwt-secret");
+		new SigningKeysFactory().signingKeys(properties(null, file), java.time.Clock.systemUTC());
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+			.isEqualTo("rwx------");
 	}
 
 	@Test

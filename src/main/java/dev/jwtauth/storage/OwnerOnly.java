@@ -1,0 +1,82 @@
+package dev.jwtauth.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Takes group and others' permissions away from the embedded database's folder and its
+ * files, on file systems that have POSIX permissions.
+ */
+final class OwnerOnly {
+
+	private static final Set<PosixFilePermission> GROUP_AND_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+	private OwnerOnly() {
+	}
+
+	static boolean supported(Path path) {
+		return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+	}
+
+	/** Creates the folder as {@code rwx------}, or takes an existing one down to that. */
+	static void folder(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			Files.createDirectories(folder,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		}
+		if (shared(folder)) {
+			return;
+		}
+		restrict(folder);
+	}
+
+	/**
+	 * Restricts what is in the folder: all of it in a data folder of its own, only the
+	 * database's files and its password in a folder shared with other programs.
+	 */
+	static void contents(EmbeddedH2 h2) throws IOException {
+		if (shared(h2.folder())) {
+			try (Stream<Path> files = Files.list(h2.folder())) {
+				for (Path file : files.filter((file) -> h2.owns(file) || file.equals(h2.passwordFile())).toList()) {
+					restrict(file);
+				}
+			}
+			return;
+		}
+		try (Stream<Path> all = Files.walk(h2.folder())) {
+			for (Path path : all.toList()) {
+				if (!Files.isSymbolicLink(path)) {
+					restrict(path);
+				}
+			}
+		}
+	}
+
+	private static void restrict(Path path) throws IOException {
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+		if (permissions.removeAll(GROUP_AND_OTHERS)) {
+			Files.setPosixFilePermissions(path, permissions);
+		}
+	}
+
+	// A database put straight into the home or temporary folder must not close those
+	private static boolean shared(Path folder) throws IOException {
+		Path real = folder.toRealPath();
+		return real.getParent() == null || real.equals(realPath(System.getProperty("user.home")))
+				|| real.equals(realPath(System.getProperty("java.io.tmpdir")));
+	}
+
+	private static Path realPath(String path) throws IOException {
+		Path candidate = Path.of(path);
+		return Files.exists(candidate) ? candidate.toRealPath() : candidate.toAbsolutePath();
+	}
+
+}
