@@ -34,7 +34,8 @@ class ModularityTests {
 			"work", List.of("accounts", "errors"),
 			"cli", List.of("accounts", "tokens", "errors"),
 			"operations", List.of("audit", "errors"),
-			"apidocs", List.of());
+			"apidocs", List.of(),
+			"storage", List.of());
 
 	@Test
 	void featuresWhenCompiledThenDependOnlyOnTheirAllowedFeatures() {
