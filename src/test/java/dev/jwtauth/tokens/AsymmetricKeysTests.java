@@ -186,6 +186,42 @@ class AsymmetricKeysTests {
 		assertThat(afterRestart.verificationKey(oldKid)).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void keyWhenReplacedOneForOneInTheDirectoryThenTheReloaderWithdrawsIt(boolean underTheSameName)
+			throws Exception {
+		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
+		TokenProperties properties = TestTokenProperties.with(null, Path.of("unused"), null, "ES256", this.directory);
+		Runnable reloader = TestSigningKeys.reloader(keys, properties);
+		reloader.run();
+		AccessTokenCodec codec = codec(keys, "ES256");
+		AccountDetails account = account();
+		String withdrawn = codec.issue(account, UUID.randomUUID()).value();
+		String withdrawnKid = JWSObject.parse(withdrawn).getHeader().getKeyID();
+		assertThat(codec.verify(withdrawn).accountId()).isEqualTo(account.id());
+
+		// the operator makes a new key elsewhere (as rotate-key does) and swaps it for the leaked one
+		Path leaked;
+		try (var files = Files.list(this.directory)) {
+			leaked = files.toList().get(0);
+		}
+		Path staging = Files.createDirectory(this.directory.resolveSibling(this.directory.getFileName() + "-new"));
+		Path fresh = TestSigningKeys
+			.rotation(TestTokenProperties.with(null, Path.of("unused"), null, "ES256", staging), this.clock)
+			.rotate(Duration.ZERO);
+		Files.delete(leaked);
+		Files.move(fresh, underTheSameName ? leaked : this.directory.resolve(fresh.getFileName()));
+		reloader.run();
+
+		assertThatThrownBy(() -> codec.verify(withdrawn)).isInstanceOf(InvalidTokenException.class)
+			.hasMessage("The token's signature is invalid.");
+		String issued = codec.issue(account, UUID.randomUUID()).value();
+		String newKid = JWSObject.parse(issued).getHeader().getKeyID();
+		assertThat(newKid).isNotEqualTo(withdrawnKid);
+		assertThat(codec.verify(issued).accountId()).isEqualTo(account.id());
+		assertThat(keys.publicJwks()).singleElement().satisfies((jwk) -> assertThat(jwk).containsEntry("kid", newKid));
+	}
+
 	@Test
 	void keyWhenRotatedToStartLaterThenPublishedFirstAndSignsOnlyFromItsStart() throws Exception {
 		SigningKeys keys = TestSigningKeys.fromDirectory("EdDSA", this.directory, this.clock);
