@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Role;
 import dev.jwtauth.testing.AdjustableClock;
+import dev.jwtauth.testing.CraftedTokens;
 import dev.jwtauth.tokens.keys.SigningKeys;
 import dev.jwtauth.tokens.keys.TestSigningKeys;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VerifiedTokensTests {
 
 	private static final byte[] SECRET = "0123456789abcdef0123456789abcdef-test-only".getBytes(StandardCharsets.UTF_8);
+
+	// the most memory refused tokens may take
+	private static final long REFUSED_MEMORY_BYTES = 4L * 1024 * 1024;
 
 	private final AdjustableClock clock = new AdjustableClock();
 
@@ -100,6 +105,38 @@ class VerifiedTokensTests {
 		// the genuine token differs from the forgery only in its signature, and is checked on its own
 		assertThat(tokens.verify(token).accountId()).isEqualTo(account.id());
 		assertThat(this.codecChecks).hasValue(2);
+	}
+
+	@Test
+	void refusalsWhenFloodedWithDistinctGarbageThenMemoryStaysBoundedAndForgeriesStillRefusedFromIt() {
+		AccessTokenCodec[] codec = new AccessTokenCodec[1];
+		VerifiedTokens tokens = hmacTokens(codec);
+		// what anyone can send without logging in: short strings that are not JWTs at all
+		for (int n = 0; n < 100_000; n++) {
+			assertThat(refusal(tokens, Integer.toHexString(n))).isEqualTo("The token is not a compact signed JWT.");
+		}
+		assertThat(tokens.rememberedRefusals()).isZero();
+
+		// well-formed tokens under a key the service does not have: each costs a signature check
+		byte[] attackerKey = "attacker-controlled-secret-32-bytes-long".getBytes(StandardCharsets.UTF_8);
+		int shortest = Integer.MAX_VALUE;
+		for (int n = 0; n < 30_000; n++) {
+			String forged = CraftedTokens.hs256(Map.of("n", n), attackerKey);
+			shortest = Math.min(shortest, forged.length());
+			assertThat(refusal(tokens, forged)).isEqualTo("The token's signature is invalid.");
+		}
+		// each remembered refusal costs the heap at least 200 bytes beyond its characters
+		assertThat(tokens.rememberedRefusals()).isPositive()
+			.isLessThanOrEqualTo(REFUSED_MEMORY_BYTES / (200 + shortest));
+
+		// a forgery replayed after the flood still costs one check, not one per replay
+		String token = codec[0].issue(account(), UUID.randomUUID()).value();
+		String forged = withSignatureAltered(token);
+		int checksBefore = this.codecChecks.get();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			assertThat(refusal(tokens, forged)).isEqualTo("The token's signature is invalid.");
+		}
+		assertThat(this.codecChecks.get() - checksBefore).isEqualTo(1);
 	}
 
 	/** The token with its signature's first character changed, which carries six of its bits. */
