@@ -24,8 +24,11 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Role;
 import dev.jwtauth.testing.AdjustableClock;
@@ -162,6 +165,25 @@ class AsymmetricKeysTests {
 				.build(), claims);
 			token.sign(new ECDSASigner((ECPrivateKey) keys.current().key()));
 			assertThatThrownBy(() -> codec.verify(token.serialize())).isInstanceOf(InvalidTokenException.class)
+				.hasMessage("The token's signature is invalid.");
+		}
+	}
+
+	@Test
+	void tokenWhenHeaderEmbedsTheSignersOwnKeyThenTheKeyIsIgnored() throws Exception {
+		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
+		AccessTokenCodec codec = codec(keys, "ES256");
+		String real = codec.issue(account(), UUID.randomUUID()).value();
+		ECKey attacker = new ECKeyGenerator(Curve.P_256).generate();
+		// the attacker's public key in the header, under the attacker's kid and under the service's
+		for (String kid : new String[] { attacker.computeThumbprint().toString(), keys.current().kid() }) {
+			JWSObject forged = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256)
+				.type(new JOSEObjectType("at+jwt"))
+				.keyID(kid)
+				.jwk(attacker.toPublicJWK())
+				.build(), JWSObject.parse(real).getPayload());
+			forged.sign(new ECDSASigner(attacker));
+			assertThatThrownBy(() -> codec.verify(forged.serialize())).isInstanceOf(InvalidTokenException.class)
 				.hasMessage("The token's signature is invalid.");
 		}
 	}
