@@ -28,6 +28,7 @@ import io.jsonwebtoken.MissingClaimException;
 import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
+import io.jsonwebtoken.security.SignatureException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -114,17 +115,17 @@ class AccessTokenCodec {
 		String type = jws.getHeader().getType();
 		if (type == null || !(type.equalsIgnoreCase(ACCESS_TOKEN_TYPE)
 				|| type.equalsIgnoreCase("application/" + ACCESS_TOKEN_TYPE))) {
-			throw new InvalidTokenException("The token is not an access token.");
+			throw InvalidTokenException.afterSignatureCheck("The token is not an access token.");
 		}
 		Claims claims = jws.getPayload();
 		Instant now = this.clock.instant();
 		Date issuedAt = claims.getIssuedAt();
 		if (issuedAt == null || claims.getExpiration() == null || claims.getId() == null) {
-			throw new InvalidTokenException("The token lacks a required claim.");
+			throw InvalidTokenException.afterSignatureCheck("The token lacks a required claim.");
 		}
 		// A token from the future was minted with a wrong clock or a stolen key.
 		if (issuedAt.toInstant().isAfter(now.plus(this.properties.clockSkew()))) {
-			throw new InvalidTokenException("The token was issued in the future.", false);
+			throw new InvalidTokenException("The token was issued in the future.");
 		}
 		return new VerifiedToken(uuidClaim(claims, Claims.SUBJECT), uuidClaim(claims, SESSION_ID), claims.getId(),
 				issuedAt.toInstant(), claims.getExpiration().toInstant(), roles(claims));
@@ -138,15 +139,15 @@ class AccessTokenCodec {
 			throw new InvalidTokenException("The token's algorithm is not accepted.");
 		}
 		catch (ExpiredJwtException ex) {
-			throw new InvalidTokenException("The token has expired.");
+			throw InvalidTokenException.afterSignatureCheck("The token has expired.");
 		}
 		catch (PrematureJwtException ex) {
-			throw new InvalidTokenException("The token is not valid yet.", false);
+			throw new InvalidTokenException("The token is not valid yet.");
 		}
 		catch (MissingClaimException | IncorrectClaimException ex) {
 			String claim = (ex instanceof MissingClaimException missing) ? missing.getClaimName()
 					: ((IncorrectClaimException) ex).getClaimName();
-			throw new InvalidTokenException(switch (claim) {
+			throw InvalidTokenException.afterSignatureCheck(switch (claim) {
 				case Claims.ISSUER -> "The token has the wrong issuer.";
 				case Claims.AUDIENCE -> "The token has the wrong audience.";
 				default -> "The token has a wrong claim.";
@@ -155,6 +156,16 @@ class AccessTokenCodec {
 		catch (UnsupportedJwtException ex) {
 			// alg "none", unsigned or encrypted tokens
 			throw new InvalidTokenException("The token is not a signed JWT.");
+		}
+		catch (UnknownKeyException ex) {
+			throw new InvalidTokenException("The token's signature is invalid.");
+		}
+		catch (SignatureException ex) {
+			// an algorithm the library does not know ("hs256", "XYZ") fails before any key is looked for
+			if (ex.getCause() instanceof UnsupportedJwtException) {
+				throw new InvalidTokenException("The token's algorithm is not accepted.");
+			}
+			throw InvalidTokenException.afterSignatureCheck("The token's signature is invalid.");
 		}
 		catch (io.jsonwebtoken.security.SecurityException ex) {
 			throw new InvalidTokenException("The token's signature is invalid.");
@@ -195,16 +206,16 @@ class AccessTokenCodec {
 		Object value = claims.get(name);
 		String what = Claims.SUBJECT.equals(name) ? "subject" : "session";
 		if (value == null) {
-			throw new InvalidTokenException("The token lacks a required claim.");
+			throw InvalidTokenException.afterSignatureCheck("The token lacks a required claim.");
 		}
 		if (!(value instanceof String text) || text.length() != 36) {
-			throw new InvalidTokenException("The token's " + what + " is not valid.");
+			throw InvalidTokenException.afterSignatureCheck("The token's " + what + " is not valid.");
 		}
 		try {
 			return UUID.fromString(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidTokenException("The token's " + what + " is not valid.");
+			throw InvalidTokenException.afterSignatureCheck("The token's " + what + " is not valid.");
 		}
 	}
 
@@ -242,8 +253,7 @@ class AccessTokenCodec {
 				throw new UnacceptableAlgorithmException();
 			}
 			@Nullable String keyId = header.getKeyId();
-			return this.keys.verificationKey(keyId)
-				.orElseThrow(() -> new io.jsonwebtoken.security.SignatureException("unknown key id"));
+			return this.keys.verificationKey(keyId).orElseThrow(UnknownKeyException::new);
 		}
 
 	}
@@ -252,6 +262,14 @@ class AccessTokenCodec {
 
 		UnacceptableAlgorithmException() {
 			super("algorithm not accepted");
+		}
+
+	}
+
+	private static final class UnknownKeyException extends JwtException {
+
+		UnknownKeyException() {
+			super("unknown key id");
 		}
 
 	}

@@ -6,26 +6,32 @@ package dev.jwtauth.tokens;
  */
 public class InvalidTokenException extends RuntimeException {
 
-	private final boolean lasting;
+	private final boolean worthRemembering;
 
 	public InvalidTokenException(String description) {
-		this(description, true);
+		this(description, false);
 	}
 
-	/**
-	 * @param lasting whether the same token would be refused the same way again for as
-	 * long as the signing keys stay the same (a bad signature, an expired token); false
-	 * when it may pass later (a token not valid yet)
-	 */
-	InvalidTokenException(String description, boolean lasting) {
+	private InvalidTokenException(String description, boolean worthRemembering) {
 		// No stack trace: a refusal is an answer to the client, not a fault, and forged
 		// tokens come in floods.
 		super(description, null, false, false);
-		this.lasting = lasting;
+		this.worthRemembering = worthRemembering;
 	}
 
-	boolean isLasting() {
-		return this.lasting;
+	/**
+	 * A refusal reached only by checking the signature, the costly step, and that stays
+	 * the same for as long as the signing keys do (a bad signature, an expired token):
+	 * worth remembering so that a replay costs a lookup. Cheap refusals (a malformed
+	 * string, an unknown key or algorithm) and refusals that may turn into an acceptance
+	 * (a token not valid yet) are not.
+	 */
+	static InvalidTokenException afterSignatureCheck(String description) {
+		return new InvalidTokenException(description, true);
+	}
+
+	boolean isWorthRemembering() {
+		return this.worthRemembering;
 	}
 
 	public String getDescription() {

@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
  * checked again once it has expired or the signing keys have changed, and revocation is
  * never remembered here (the caller checks it on every request).
  * <p>
- * Refusals that will not change while the keys stay the same (a bad signature, a
- * malformed or expired token) are remembered too, so that replaying a forged token costs
- * no more than presenting a valid one. A refusal that may turn into an acceptance (a
- * token not valid yet) is never remembered.
+ * Refusals that cost a signature check and will not change while the keys stay the
+ * same (a bad signature, an expired token) are remembered too, so that replaying a
+ * forged token costs no more than presenting a valid one. Cheap refusals (a string that
+ * is not a JWT, an unknown key or algorithm) are not: checking them again costs less
+ * than remembering them. A refusal that may turn into an acceptance (a token not valid
+ * yet) is never remembered.
  */
 @Component
 class VerifiedTokens {
@@ -37,9 +39,12 @@ class VerifiedTokens {
 
 	private final Duration clockSkew;
 
-	// Forged tokens can be as long as the longest token looked at (8 KiB by default), so
-	// this memory is bounded by the characters it holds rather than by a count.
-	private static final long REFUSED_MAXIMUM_CHARS = 4L * 1024 * 1024;
+	// Anyone can fill this memory with forged tokens of any length up to the longest
+	// looked at, so it is bounded by what its entries cost the heap: a token's characters
+	// (a byte each) plus what every entry costs besides (map node, string, record).
+	private static final long REFUSED_MAXIMUM_BYTES = 4L * 1024 * 1024;
+
+	private static final int REFUSED_ENTRY_BYTES = 200;
 
 	private final Cache<String, Remembered> verified;
 
@@ -57,8 +62,8 @@ class VerifiedTokens {
 			.expireAfterWrite(properties.accessTokenTtl().plus(this.clockSkew))
 			.build();
 		this.refused = Caffeine.newBuilder()
-			.maximumWeight(REFUSED_MAXIMUM_CHARS)
-			.weigher((String token, Refused refusal) -> token.length())
+			.maximumWeight(REFUSED_MAXIMUM_BYTES)
+			.weigher((String token, Refused refusal) -> REFUSED_ENTRY_BYTES + token.length())
 			.expireAfterWrite(properties.accessTokenTtl().plus(this.clockSkew))
 			.build();
 	}
@@ -85,13 +90,19 @@ class VerifiedTokens {
 			checked = this.codec.verify(token);
 		}
 		catch (InvalidTokenException ex) {
-			if (ex.isLasting()) {
+			if (ex.isWorthRemembering()) {
 				this.refused.put(token, new Refused(ex, generation));
 			}
 			throw ex;
 		}
 		this.verified.put(token, new Remembered(checked, generation));
 		return checked;
+	}
+
+	/** How many refusals are remembered, once pending evictions are done. */
+	long rememberedRefusals() {
+		this.refused.cleanUp();
+		return this.refused.estimatedSize();
 	}
 
 	private record Remembered(VerifiedToken token, int generation) {

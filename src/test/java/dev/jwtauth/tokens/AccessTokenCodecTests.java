@@ -114,11 +114,13 @@ class AccessTokenCodecTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "none", "None", "NONE", "nOnE", "noNE" })
 	void verifyWhenAlgNoneInAnySpellingThenRejected(String alg) {
-		assertThatThrownBy(() -> this.codec.verify(CraftedTokens.unsigned(header(alg), claims())))
-			.isInstanceOf(InvalidTokenException.class);
-		// and with a signature part present, which a lenient parser might ignore
-		String withSignature = CraftedTokens.signed(header(alg), claims(), "HS256", SECRET);
-		assertThatThrownBy(() -> this.codec.verify(withSignature)).isInstanceOf(InvalidTokenException.class);
+		// a signature part present and correct, so that only the refusal of unsigned tokens stands in the way
+		assertRejected(CraftedTokens.signed(header(alg), claims(), "HS256", SECRET), "The token is not a signed JWT.");
+	}
+
+	@Test
+	void verifyWhenSignaturePartEmptyThenRejectedUnparsed() {
+		assertRejected(CraftedTokens.unsigned(header("none"), claims()), "The token is not a compact signed JWT.");
 	}
 
 	@ParameterizedTest
@@ -132,8 +134,8 @@ class AccessTokenCodecTests {
 	@ValueSource(strings = { "hs256", "Hs256", "HS256 " })
 	void verifyWhenAlgorithmSpelledDifferentlyThenRejected(String alg) {
 		// the allow-list is case-sensitive: a correct MAC under a variant spelling fails
-		assertThatThrownBy(() -> this.codec.verify(CraftedTokens.signed(header(alg), claims(), "HS256", SECRET)))
-			.isInstanceOf(InvalidTokenException.class);
+		assertRejected(CraftedTokens.signed(header(alg), claims(), "HS256", SECRET),
+				"The token's algorithm is not accepted.");
 	}
 
 	@Test
@@ -165,7 +167,7 @@ class AccessTokenCodecTests {
 	void verifyWhenExpiredWithinClockSkewThenAccepted() {
 		Map<String, Object> claims = claims();
 		claims.put("exp", NOW.minusSeconds(20).getEpochSecond());
-		assertThat(this.codec.verify(CraftedTokens.hs256(claims, SECRET))).isNotNull();
+		assertThat(this.codec.verify(CraftedTokens.hs256(claims, SECRET)).expiresAt()).isEqualTo(NOW.minusSeconds(20));
 	}
 
 	@Test
@@ -206,8 +208,8 @@ class AccessTokenCodecTests {
 		assertThatThrownBy(() -> withAudience.verify(CraftedTokens.hs256(claims, SECRET)))
 			.hasMessage("The token has the wrong audience.");
 		claims.put("aud", "orders-api");
-		assertThat(withAudience.verify(CraftedTokens.hs256(claims, SECRET))).isNotNull();
-		assertThat(withAudience.verify(withAudience.issue(account(), SESSION).value())).isNotNull();
+		assertThat(withAudience.verify(CraftedTokens.hs256(claims, SECRET)).accountId()).isEqualTo(ACCOUNT);
+		assertThat(withAudience.verify(withAudience.issue(account(), SESSION).value()).accountId()).isEqualTo(ACCOUNT);
 	}
 
 	@Test
@@ -229,12 +231,25 @@ class AccessTokenCodecTests {
 
 	@Test
 	void verifyWhenSubjectIsNotAStringUuidThenRejected() {
+		// the JWT library itself refuses a subject that is not a string
+		assertRejectedWithClaim("sub", 12345, "The token is malformed.");
+		assertRejectedWithClaim("sub", "../admin", "The token's subject is not valid.");
+		assertRejectedWithClaim("sub", "z".repeat(36), "The token's subject is not valid.");
+		// which java.util.UUID would read as 00000001-0001-0001-0001-000000000001
+		assertRejectedWithClaim("sub", "1-1-1-1-1", "The token's subject is not valid.");
+	}
+
+	@Test
+	void verifyWhenSessionIsNotAStringUuidThenRejected() {
+		assertRejectedWithClaim("sid", 12345, "The token's session is not valid.");
+		assertRejectedWithClaim("sid", "g".repeat(36), "The token's session is not valid.");
+		assertRejectedWithClaim("sid", "1-1-1-1-1", "The token's session is not valid.");
+	}
+
+	private void assertRejectedWithClaim(String name, Object value, String description) {
 		Map<String, Object> claims = claims();
-		claims.put("sub", 12345);
-		assertThatThrownBy(() -> this.codec.verify(CraftedTokens.hs256(claims, SECRET)))
-			.isInstanceOf(InvalidTokenException.class);
-		claims.put("sub", "../admin");
-		assertRejected(CraftedTokens.hs256(claims, SECRET), "The token's subject is not valid.");
+		claims.put(name, value);
+		assertRejected(CraftedTokens.hs256(claims, SECRET), description);
 	}
 
 	@Test
@@ -264,8 +279,8 @@ class AccessTokenCodecTests {
 		Map<String, Object> header = header("HS256");
 		header.put("jwk",
 				Map.of("kty", "oct", "k", Base64.getUrlEncoder().withoutPadding().encodeToString(attackerKey)));
-		assertThatThrownBy(() -> this.codec.verify(CraftedTokens.signed(header, claims(), "HS256", attackerKey)))
-			.isInstanceOf(InvalidTokenException.class);
+		// the JWT library refuses a secret key in a header outright
+		assertRejected(CraftedTokens.signed(header, claims(), "HS256", attackerKey), "The token is malformed.");
 	}
 
 	@ParameterizedTest
@@ -285,13 +300,23 @@ class AccessTokenCodecTests {
 
 	@Test
 	void verifyWhenLongerThanTheLimitThenRejectedUnparsed() {
-		assertRejected("a".repeat(8193), "The token is too long.");
+		// validly signed, so that only the length stands in the way
+		Map<String, Object> claims = claims();
+		claims.put("note", "");
+		int room = 8192 - CraftedTokens.hs256(claims, SECRET).length();
+		claims.put("note", "x".repeat(room * 3 / 4));
+		String longest = CraftedTokens.hs256(claims, SECRET);
+		assertThat(longest).hasSizeLessThanOrEqualTo(8192);
+		assertThat(this.codec.verify(longest).accountId()).isEqualTo(ACCOUNT);
+		claims.put("note", "x".repeat(room * 3 / 4 + 3));
+		String tooLong = CraftedTokens.hs256(claims, SECRET);
+		assertThat(tooLong).hasSizeGreaterThan(8192);
+		assertRejected(tooLong, "The token is too long.");
 	}
 
 	@Test
 	void verifyWhenSegmentsAreGarbageThenRejectedAsMalformed() {
-		assertThatThrownBy(() -> this.codec.verify("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl"))
-			.isInstanceOf(InvalidTokenException.class);
+		assertRejected("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl", "The token is malformed.");
 	}
 
 }

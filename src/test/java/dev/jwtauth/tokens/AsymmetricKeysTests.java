@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
@@ -16,10 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Role;
 import dev.jwtauth.testing.AdjustableClock;
@@ -140,25 +149,42 @@ class AsymmetricKeysTests {
 			assertThatThrownBy(() -> codec.verify(forged)).isInstanceOf(InvalidTokenException.class)
 				.hasMessage("The token's algorithm is not accepted.");
 		}
-		assertThat(codec.verify(real)).isNotNull();
+		assertThat(codec.verify(real).jti()).isEqualTo(claims.get("jti"));
 	}
 
 	@Test
 	void tokenWhenKidUnknownOrMissingThenRefused() throws Exception {
 		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
 		AccessTokenCodec codec = codec(keys, "ES256");
-		String[] parts = codec.issue(account(), UUID.randomUUID()).value().split("\\.");
-		Map<String, Object> header = JSON.readValue(Base64.getUrlDecoder().decode(parts[0]), Map.class);
-		for (Object kid : new Object[] { "../../dev/null", "unknown", null }) {
-			Map<String, Object> changed = new LinkedHashMap<>(header);
-			if (kid == null) {
-				changed.remove("kid");
-			}
-			else {
-				changed.put("kid", kid);
-			}
-			String token = CraftedTokens.encode(changed) + "." + parts[1] + "." + parts[2];
-			assertThatThrownBy(() -> codec.verify(token)).isInstanceOf(InvalidTokenException.class);
+		String real = codec.issue(account(), UUID.randomUUID()).value();
+		Payload claims = JWSObject.parse(real).getPayload();
+		for (String kid : new String[] { "../../dev/null", "unknown", null }) {
+			// signed by the service's own key: only the key lookup by kid refuses it
+			JWSObject token = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("at+jwt"))
+				.keyID(kid)
+				.build(), claims);
+			token.sign(new ECDSASigner((ECPrivateKey) keys.current().key()));
+			assertThatThrownBy(() -> codec.verify(token.serialize())).isInstanceOf(InvalidTokenException.class)
+				.hasMessage("The token's signature is invalid.");
+		}
+	}
+
+	@Test
+	void tokenWhenHeaderEmbedsTheSignersOwnKeyThenTheKeyIsIgnored() throws Exception {
+		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
+		AccessTokenCodec codec = codec(keys, "ES256");
+		String real = codec.issue(account(), UUID.randomUUID()).value();
+		ECKey attacker = new ECKeyGenerator(Curve.P_256).generate();
+		// the attacker's public key in the header, under the attacker's kid and under the service's
+		for (String kid : new String[] { attacker.computeThumbprint().toString(), keys.current().kid() }) {
+			JWSObject forged = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256)
+				.type(new JOSEObjectType("at+jwt"))
+				.keyID(kid)
+				.jwk(attacker.toPublicJWK())
+				.build(), JWSObject.parse(real).getPayload());
+			forged.sign(new ECDSASigner(attacker));
+			assertThatThrownBy(() -> codec.verify(forged.serialize())).isInstanceOf(InvalidTokenException.class)
+				.hasMessage("The token's signature is invalid.");
 		}
 	}
 
@@ -176,7 +202,7 @@ class AsymmetricKeysTests {
 		AccessTokenCodec codec = codec(afterRestart, "ES256");
 		String newToken = codec.issue(account(), UUID.randomUUID()).value();
 		assertThat(JWSObject.parse(newToken).getHeader().getKeyID()).isNotEqualTo(oldKid);
-		assertThat(codec.verify(oldToken)).isNotNull();
+		assertThat(codec.verify(oldToken).expiresAt()).isAfter(this.clock.instant());
 		assertThat(afterRestart.publicJwks()).hasSize(2);
 
 		// once every token the old key signed has expired, it neither verifies nor is published
@@ -184,6 +210,42 @@ class AsymmetricKeysTests {
 		assertThat(afterRestart.publicJwks()).singleElement()
 			.satisfies((jwk) -> assertThat(jwk.get("kid")).isNotEqualTo(oldKid));
 		assertThat(afterRestart.verificationKey(oldKid)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void keyWhenReplacedOneForOneInTheDirectoryThenTheReloaderWithdrawsIt(boolean underTheSameName)
+			throws Exception {
+		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
+		TokenProperties properties = TestTokenProperties.with(null, Path.of("unused"), null, "ES256", this.directory);
+		Runnable reloader = TestSigningKeys.reloader(keys, properties);
+		reloader.run();
+		AccessTokenCodec codec = codec(keys, "ES256");
+		AccountDetails account = account();
+		String withdrawn = codec.issue(account, UUID.randomUUID()).value();
+		String withdrawnKid = JWSObject.parse(withdrawn).getHeader().getKeyID();
+		assertThat(codec.verify(withdrawn).accountId()).isEqualTo(account.id());
+
+		// the operator makes a new key elsewhere (as rotate-key does) and swaps it for the leaked one
+		Path leaked;
+		try (var files = Files.list(this.directory)) {
+			leaked = files.toList().get(0);
+		}
+		Path staging = Files.createDirectory(this.directory.resolveSibling(this.directory.getFileName() + "-new"));
+		Path fresh = TestSigningKeys
+			.rotation(TestTokenProperties.with(null, Path.of("unused"), null, "ES256", staging), this.clock)
+			.rotate(Duration.ZERO);
+		Files.delete(leaked);
+		Files.move(fresh, underTheSameName ? leaked : this.directory.resolve(fresh.getFileName()));
+		reloader.run();
+
+		assertThatThrownBy(() -> codec.verify(withdrawn)).isInstanceOf(InvalidTokenException.class)
+			.hasMessage("The token's signature is invalid.");
+		String issued = codec.issue(account, UUID.randomUUID()).value();
+		String newKid = JWSObject.parse(issued).getHeader().getKeyID();
+		assertThat(newKid).isNotEqualTo(withdrawnKid);
+		assertThat(codec.verify(issued).accountId()).isEqualTo(account.id());
+		assertThat(keys.publicJwks()).singleElement().satisfies((jwk) -> assertThat(jwk).containsEntry("kid", newKid));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Role;
 import dev.jwtauth.testing.AdjustableClock;
+import dev.jwtauth.testing.CraftedTokens;
 import dev.jwtauth.tokens.keys.SigningKeys;
 import dev.jwtauth.tokens.keys.TestSigningKeys;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class VerifiedTokensTests {
 
 	private static final byte[] SECRET = "0123456789abcdef0123456789abcdef-test-only".getBytes(StandardCharsets.UTF_8);
+
+	// the most memory refused tokens may take
+	private static final long REFUSED_MEMORY_BYTES = 4L * 1024 * 1024;
 
 	private final AdjustableClock clock = new AdjustableClock();
 
@@ -75,13 +80,13 @@ class VerifiedTokensTests {
 		AccessTokenCodec[] codec = new AccessTokenCodec[1];
 		VerifiedTokens tokens = hmacTokens(codec);
 		String token = codec[0].issue(account(), UUID.randomUUID()).value();
-		tokens.verify(token);
+		VerifiedToken genuine = tokens.verify(token);
 		String signature = token.substring(token.lastIndexOf('.') + 1);
 		String forged = token.substring(0, token.lastIndexOf('.') + 1) + new StringBuilder(signature).reverse();
 		assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class)
 			.hasMessage("The token's signature is invalid.");
 		// the genuine token, seen before, still passes beside it
-		assertThat(tokens.verify(token)).isNotNull();
+		assertThat(tokens.verify(token)).isEqualTo(genuine);
 		assertThat(this.codecChecks).hasValue(2);
 	}
 
@@ -89,19 +94,66 @@ class VerifiedTokensTests {
 	void forgedTokenWhenReplayedThenRefusedFromMemoryWithTheSameReason() {
 		AccessTokenCodec[] codec = new AccessTokenCodec[1];
 		VerifiedTokens tokens = hmacTokens(codec);
-		String token = codec[0].issue(account(), UUID.randomUUID()).value();
-		// the signature's first character carries six of its bits (the last one has unused bits)
-		int signatureStart = token.lastIndexOf('.') + 1;
-		String forged = token.substring(0, signatureStart) + (token.charAt(signatureStart) == 'A' ? 'B' : 'A')
-				+ token.substring(signatureStart + 1);
+		AccountDetails account = account();
+		String token = codec[0].issue(account, UUID.randomUUID()).value();
+		String forged = withSignatureAltered(token);
 		for (int attempt = 0; attempt < 5; attempt++) {
 			assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(InvalidTokenException.class)
 				.hasMessage("The token's signature is invalid.");
 		}
 		assertThat(this.codecChecks).hasValue(1);
 		// the genuine token differs from the forgery only in its signature, and is checked on its own
-		assertThat(tokens.verify(token)).isNotNull();
+		assertThat(tokens.verify(token).accountId()).isEqualTo(account.id());
 		assertThat(this.codecChecks).hasValue(2);
+	}
+
+	@Test
+	void refusalsWhenFloodedWithDistinctGarbageThenMemoryStaysBoundedAndForgeriesStillRefusedFromIt() {
+		AccessTokenCodec[] codec = new AccessTokenCodec[1];
+		VerifiedTokens tokens = hmacTokens(codec);
+		// what anyone can send without logging in: short strings that are not JWTs at all
+		for (int n = 0; n < 100_000; n++) {
+			assertThat(refusal(tokens, Integer.toHexString(n))).isEqualTo("The token is not a compact signed JWT.");
+		}
+		assertThat(tokens.rememberedRefusals()).isZero();
+
+		// well-formed tokens under a key the service does not have: each costs a signature check
+		byte[] attackerKey = "attacker-controlled-secret-32-bytes-long".getBytes(StandardCharsets.UTF_8);
+		int shortest = Integer.MAX_VALUE;
+		for (int n = 0; n < 30_000; n++) {
+			String forged = CraftedTokens.hs256(Map.of("n", n), attackerKey);
+			shortest = Math.min(shortest, forged.length());
+			assertThat(refusal(tokens, forged)).isEqualTo("The token's signature is invalid.");
+		}
+		// each remembered refusal costs the heap at least 200 bytes beyond its characters
+		assertThat(tokens.rememberedRefusals()).isPositive()
+			.isLessThanOrEqualTo(REFUSED_MEMORY_BYTES / (200 + shortest));
+
+		// a forgery replayed after the flood still costs one check, not one per replay
+		String token = codec[0].issue(account(), UUID.randomUUID()).value();
+		String forged = withSignatureAltered(token);
+		int checksBefore = this.codecChecks.get();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			assertThat(refusal(tokens, forged)).isEqualTo("The token's signature is invalid.");
+		}
+		assertThat(this.codecChecks.get() - checksBefore).isEqualTo(1);
+	}
+
+	/** The token with its signature's first character changed, which carries six of its bits. */
+	private static String withSignatureAltered(String token) {
+		int signatureStart = token.lastIndexOf('.') + 1;
+		return token.substring(0, signatureStart) + (token.charAt(signatureStart) == 'A' ? 'B' : 'A')
+				+ token.substring(signatureStart + 1);
+	}
+
+	private static String refusal(VerifiedTokens tokens, String token) {
+		try {
+			tokens.verify(token);
+		}
+		catch (InvalidTokenException ex) {
+			return ex.getDescription();
+		}
+		throw new AssertionError("the token was accepted");
 	}
 
 	@Test
@@ -121,7 +173,7 @@ class VerifiedTokensTests {
 	}
 
 	@Test
-	void tokenWhenRefusedForAnUnknownKeyThenCheckedAgainOnceTheKeysChange() throws Exception {
+	void tokenWhenRefusedForAnUnknownKeyThenAcceptedOnceTheReloaderReadsTheKey() throws Exception {
 		// Another instance made a new key and signed with it; this one has not read it yet.
 		Path elsewhere = Files.createDirectory(this.directory.resolve("elsewhere"));
 		Path here = Files.createDirectory(this.directory.resolve("here"));
@@ -130,14 +182,13 @@ class VerifiedTokensTests {
 		this.clock.advance(Duration.ofSeconds(2));
 		SigningKeys otherKeys = TestSigningKeys.fromDirectory("ES256", elsewhere, this.clock);
 		TokenProperties properties = TestTokenProperties.with(null, Path.of("unused"), null, "ES256", here);
+		Runnable reloader = TestSigningKeys.reloader(keys, properties);
 		AccessTokenCodec codec = countingCodec(keys, properties);
 		VerifiedTokens tokens = new VerifiedTokens(codec, keys, properties, this.clock);
 		String token = new AccessTokenCodec(otherKeys, properties, this.clock).issue(account(), UUID.randomUUID())
 			.value();
-		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class)
-			.hasMessage("The token's signature is invalid.");
-		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class);
-		assertThat(this.codecChecks).hasValue(1);
+		reloader.run();
+		assertThat(refusal(tokens, token)).isEqualTo("The token's signature is invalid.");
 
 		// the new key reaches this instance's directory and is read
 		try (Stream<Path> files = Files.list(elsewhere)) {
@@ -145,9 +196,27 @@ class VerifiedTokensTests {
 				Files.copy(file, here.resolve(file.getFileName()));
 			}
 		}
-		TestSigningKeys.reload(keys, "ES256", here);
+		reloader.run();
 
-		assertThat(tokens.verify(token)).isNotNull();
+		assertThat(tokens.verify(token).expiresAt()).isAfter(this.clock.instant());
+	}
+
+	@Test
+	void refusalWhenRememberedThenCheckedAgainOnceTheKeysChange() throws Exception {
+		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
+		TokenProperties properties = TestTokenProperties.with(null, Path.of("unused"), null, "ES256", this.directory);
+		AccessTokenCodec codec = countingCodec(keys, properties);
+		VerifiedTokens tokens = new VerifiedTokens(codec, keys, properties, this.clock);
+		String token = codec.issue(account(), UUID.randomUUID()).value();
+		String forged = withSignatureAltered(token);
+		assertThat(refusal(tokens, forged)).isEqualTo("The token's signature is invalid.");
+		assertThat(refusal(tokens, forged)).isEqualTo("The token's signature is invalid.");
+		assertThat(this.codecChecks).hasValue(1);
+
+		// a key rotated in changes the set of keys: what was refused under the old set is checked again
+		TestSigningKeys.rotation(properties, this.clock).rotate(Duration.ofMinutes(1));
+		TestSigningKeys.reloader(keys, properties).run();
+		assertThat(refusal(tokens, forged)).isEqualTo("The token's signature is invalid.");
 		assertThat(this.codecChecks).hasValue(2);
 	}
 
@@ -164,9 +233,11 @@ class VerifiedTokensTests {
 	}
 
 	@Test
-	void tokenWhenItsKeyLeavesTheKeyDirectoryThenRefusedThoughRemembered() throws Exception {
+	void tokenWhenItsKeyIsReplacedInTheKeyDirectoryThenRefusedThoughRemembered() throws Exception {
 		SigningKeys keys = TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
 		TokenProperties properties = TestTokenProperties.with(null, Path.of("unused"), null, "ES256", this.directory);
+		Runnable reloader = TestSigningKeys.reloader(keys, properties);
+		reloader.run();
 		AccessTokenCodec codec = countingCodec(keys, properties);
 		VerifiedTokens tokens = new VerifiedTokens(codec, keys, properties, this.clock);
 		String token = codec.issue(account(), UUID.randomUUID()).value();
@@ -178,11 +249,10 @@ class VerifiedTokensTests {
 				Files.delete(file);
 			}
 		}
-		TestSigningKeys.fromDirectory("ES256", this.directory, this.clock);
-		TestSigningKeys.reload(keys, "ES256", this.directory);
+		TestSigningKeys.rotation(properties, this.clock).rotate(Duration.ZERO);
+		reloader.run();
 
-		assertThatThrownBy(() -> tokens.verify(token)).isInstanceOf(InvalidTokenException.class)
-			.hasMessage("The token's signature is invalid.");
+		assertThat(refusal(tokens, token)).isEqualTo("The token's signature is invalid.");
 	}
 
 }

@@ -32,7 +32,8 @@ class WorkItemIntegrationTests extends IntegrationTest {
 		assertThat(created.object()).containsOnlyKeys("id", "title", "created_at")
 			.containsEntry("title", "Write the report");
 		String id = created.string("id");
-		assertThat(UUID.fromString(id)).isNotNull();
+		// a UUID in its canonical form, as the contract writes ids
+		assertThat(UUID.fromString(id)).hasToString(id);
 		assertThat(created.header("Location")).isEqualTo("/work/" + id);
 		create(token, "Second");
 		List<Object> items = getWithToken("/work", token).list();

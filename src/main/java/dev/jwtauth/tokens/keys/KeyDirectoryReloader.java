@@ -10,7 +10,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Picks up keys added to {@code JWT_KEY_DIR} while running. A rotated-in key is
+ * Picks up changes to {@code JWT_KEY_DIR} while running: keys added, removed, or
+ * replaced one for one (a withdrawn key swapped for a new one, even under the same file
+ * name), all told apart by the keys themselves rather than by the files. A rotated-in key is
  * published (and verifies) from the moment it is read, and signs from the instant its
  * file name gives; with that instant a minute ahead, every instance knows the key
  * before any token signed with it reaches them.
@@ -22,8 +24,6 @@ class KeyDirectoryReloader {
 	private final SigningKeys keys;
 
 	private final TokenProperties properties;
-
-	private int known = -1;
 
 	KeyDirectoryReloader(SigningKeys keys, TokenProperties properties) {
 		this.keys = keys;
@@ -38,12 +38,9 @@ class KeyDirectoryReloader {
 		try {
 			List<KeyFiles.StoredKey> stored = KeyFiles.load(this.properties.keyDir().toAbsolutePath().normalize(),
 					this.properties.algorithm());
-			if (!stored.isEmpty() && stored.size() != this.known) {
-				this.keys.replace(stored);
-				if (this.known >= 0) {
-					log.info("Key directory changed: " + stored.size() + " " + this.properties.algorithm() + " keys");
-				}
-				this.known = stored.size();
+			// an emptied directory keeps the keys in use: tokens need some key to verify with
+			if (!stored.isEmpty() && this.keys.replace(stored)) {
+				log.info("Key directory changed: " + stored.size() + " " + this.properties.algorithm() + " keys");
 			}
 		}
 		catch (IOException | RuntimeException ex) {

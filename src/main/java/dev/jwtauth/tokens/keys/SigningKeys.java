@@ -50,9 +50,23 @@ public final class SigningKeys {
 		return new SigningKeys(algorithm, entries(stored), clock, tokenReach);
 	}
 
-	void replace(List<KeyFiles.StoredKey> stored) {
-		this.entries = entries(stored);
+	/**
+	 * Takes the keys as now stored, if they differ from the ones in use: a key added,
+	 * removed or swapped for another (each key is known by its thumbprint), or a start
+	 * moved. Whether the change happened, so that no change costs nothing.
+	 */
+	boolean replace(List<KeyFiles.StoredKey> stored) {
+		List<Entry> replacement = entries(stored);
+		if (identities(replacement).equals(identities(this.entries))) {
+			return false;
+		}
+		this.entries = replacement;
 		this.generation++;
+		return true;
+	}
+
+	private static List<String> identities(List<Entry> entries) {
+		return entries.stream().map((entry) -> entry.kid() + "@" + entry.activatesAt()).toList();
 	}
 
 	/** Changes whenever the set of keys does, so that what was verified with the old set can be checked again. */

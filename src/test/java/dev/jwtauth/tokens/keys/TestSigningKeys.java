@@ -34,9 +34,9 @@ public final class TestSigningKeys {
 		return SigningKeys.asymmetric(algorithm, keys, clock, Duration.ofMinutes(15).plusSeconds(30));
 	}
 
-	/** Re-reads {@code directory} into {@code keys}, as the reloader does when the files change. */
-	public static void reload(SigningKeys keys, String algorithm, Path directory) throws IOException {
-		keys.replace(KeyFiles.load(directory, algorithm));
+	/** The service's key directory reloader for {@code keys}: each run is one scheduled re-read. */
+	public static Runnable reloader(SigningKeys keys, dev.jwtauth.tokens.TokenProperties properties) {
+		return new KeyDirectoryReloader(keys, properties)::reload;
 	}
 
 }
