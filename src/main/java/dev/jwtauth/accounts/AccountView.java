@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An account as listed and as answered to a signup.
+ * An account as answered to a signup.
  */
 record AccountView(UUID id, String username, @Nullable String email, @Nullable String name) {
 

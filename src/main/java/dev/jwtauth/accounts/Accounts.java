@@ -40,6 +40,8 @@ public class Accounts {
 
 	private final HashingPool hashing;
 
+	private final SignupsInFlight signupsInFlight;
+
 	/**
 	 * Checked against when the login name is unknown, so that the answer takes as long
 	 * as for a wrong password and timing tells nothing about which names exist. The
@@ -52,8 +54,9 @@ public class Accounts {
 
 	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
 			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
-			Clock clock, HashingPool hashing) {
+			Clock clock, HashingPool hashing, SignupsInFlight signupsInFlight) {
 		this.hashing = hashing;
+		this.signupsInFlight = signupsInFlight;
 		this.accounts = accounts;
 		this.loginNames = loginNames;
 		this.signupRules = signupRules;
@@ -76,9 +79,22 @@ public class Accounts {
 		if (valid.email() != null) {
 			names.add(Names.key(valid.email()));
 		}
+		// A taken name answers before any hashing work, and so does one taken meanwhile by
+		// a signup that was in flight here: only a signup that can succeed waits for a hash.
+		requireFree(names);
+		try (SignupsInFlight.Claim claim = this.signupsInFlight.claim(names)) {
+			requireFree(names);
+			return create(valid, username, names, signup);
+		}
+	}
+
+	private void requireFree(Set<String> names) {
 		if (names.stream().anyMatch(this.loginNames::existsById)) {
 			throw new AccountTakenException();
 		}
+	}
+
+	private AccountDetails create(SignupRules.Valid valid, String username, Set<String> names, NewAccount signup) {
 		String hash = this.hashing.run(() -> this.passwordEncoder.encode(signup.password()));
 		Account account = new Account(username, valid.email(), valid.name(), hash, signup.roles(),
 				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -90,7 +106,7 @@ public class Accounts {
 			});
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Another signup took one of the names between the check above and this insert.
+			// Another instance took one of the names between the check above and this insert.
 			throw new AccountTakenException();
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /me} and {@code /users}: who the caller is, and, for admins, everyone.
+ * {@code /me} and {@code /users} (also {@code /user}): who the caller is, and, for admins, everyone.
  */
 @RestController
 @Tag(name = "accounts")
@@ -44,15 +45,27 @@ class ProfileController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such user."));
 	}
 
-	/** Admins only; the security configuration enforces the role. */
+	/**
+	 * Admins only; the security configuration enforces the role. {@code /user} is the
+	 * PyJWT tutorial's name for the list, which it showed to every user.
+	 */
 	@Operation(summary = "Every account (admins only)")
-	@GetMapping("/users")
+	@GetMapping({ "/users", "/user" })
 	UserList users() {
-		return new UserList(this.accounts.list().stream().map(AccountView::of).toList());
+		return new UserList(this.accounts.list().stream().map(ListedAccount::of).toList());
 	}
 
 	/** {@code {"users": [...]}}: an object, so that fields can be added later without breaking clients. */
-	record UserList(List<AccountView> users) {
+	record UserList(List<ListedAccount> users) {
+	}
+
+	/** An account as listed; {@code public_id} repeats {@code id} for the tutorial's clients. */
+	record ListedAccount(UUID id, UUID publicId, String username, @Nullable String email, @Nullable String name) {
+
+		static ListedAccount of(AccountDetails account) {
+			return new ListedAccount(account.id(), account.id(), account.username(), account.email(), account.name());
+		}
+
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -47,8 +46,9 @@ class SecurityConfiguration {
 		http
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers(PublicPaths.PATTERNS).permitAll()
-				.requestMatchers(HttpMethod.GET, "/users").hasRole("ADMIN")
-				.requestMatchers("/users/*/revoke", "/users/*/disable", "/users/*/enable").hasRole("ADMIN")
+				// Admin-only routes are matched for every method: a HEAD runs the GET handler too.
+				.requestMatchers("/users", "/user", "/users/*/revoke", "/users/*/disable", "/users/*/enable")
+					.hasRole("ADMIN")
 				.requestMatchers("/actuator/prometheus").access(metricsAccess)
 				.anyRequest().authenticated())
 			.cors((cors) -> cors.configurationSource(corsSource(webProperties)))

@@ -91,7 +91,8 @@ class ProfileIntegrationTests extends IntegrationTest {
 		assertThat(reply.status()).isEqualTo(200);
 		List<Map<String, Object>> users = (List<Map<String, Object>>) reply.object().get("users");
 		assertThat(users).extracting((user) -> user.get("username")).contains(listed.username(), admin.username());
-		assertThat(users).allSatisfy((user) -> assertThat(user).containsOnlyKeys("id", "username", "email", "name"));
+		assertThat(users).allSatisfy((user) -> assertThat(user).containsOnlyKeys("id", "public_id", "username",
+				"email", "name"));
 	}
 
 	@Test

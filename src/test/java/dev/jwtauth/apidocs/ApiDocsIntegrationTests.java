@@ -74,6 +74,7 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 			route("get", "/me", Access.USER, 200),
 			route("get", "/users/{id}", Access.USER, 200, 404),
 			route("get", "/users", Access.ADMIN, 200),
+			route("get", "/user", Access.ADMIN, 200),
 			route("post", "/users/{id}/revoke", Access.ADMIN, 204),
 			route("post", "/users/{id}/disable", Access.ADMIN, 204),
 			route("post", "/users/{id}/enable", Access.ADMIN, 204),
@@ -230,8 +231,9 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 		assertFieldsMatch(item.object(), responseSchema("post", "/work", "201"));
 		assertFieldsMatch(get("/ping").object(), responseSchema("get", "/ping", "200"));
 
-		Reply users = getWithToken("/users", login(admin()));
-		assertFieldsMatch(users.object(), responseSchema("get", "/users", "200"));
+		String adminToken = login(admin());
+		assertFieldsMatch(getWithToken("/users", adminToken).object(), responseSchema("get", "/users", "200"));
+		assertFieldsMatch(getWithToken("/user", adminToken).object(), responseSchema("get", "/user", "200"));
 
 		Reply problem = postJson("/signup", map("username", user.username()));
 		assertThat(problem.status()).isEqualTo(400);
