@@ -173,6 +173,25 @@ public class Accounts {
 		return Boolean.TRUE.equals(found);
 	}
 
+	/**
+	 * The account a login name (username or email, any case) belongs to, enabled or not,
+	 * without checking any password.
+	 */
+	public Optional<UUID> accountIdOf(String loginName) {
+		if (!isPossibleLoginName(loginName)) {
+			return Optional.empty();
+		}
+		return this.loginNames.findById(Names.key(loginName)).map(LoginName::getAccountId);
+	}
+
+	/**
+	 * False for a name whose key is longer than any stored one: no account can have it, so
+	 * a login with it can be refused without hashing or storing anything keyed by it.
+	 */
+	public static boolean isPossibleLoginName(String loginName) {
+		return Names.key(loginName).length() <= Names.KEY_MAX;
+	}
+
 	/** The case-folded form of a login name, as uniqueness and login compare it. */
 	public static String loginKey(String loginName) {
 		return Names.key(loginName);

@@ -46,6 +46,10 @@ class LoginName implements Persistable<String> {
 		return this.nameKey;
 	}
 
+	UUID getAccountId() {
+		return this.accountId;
+	}
+
 	@Override
 	public boolean isNew() {
 		return this.isNew;

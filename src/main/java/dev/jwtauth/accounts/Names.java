@@ -9,6 +9,9 @@ import java.util.Locale;
  */
 final class Names {
 
+	/** The longest key a login name can have: the width of {@code login_name.name_key}. */
+	static final int KEY_MAX = 512;
+
 	private Names() {
 	}
 

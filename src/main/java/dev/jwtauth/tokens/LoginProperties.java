@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
  * Login throttling ({@code LOGIN_ACCOUNT_MAX_FAILURES}, {@code LOGIN_CLIENT_MAX_FAILURES},
  * {@code LOGIN_FAILURE_WINDOW}).
  *
- * @param accountMaxFailures failures for one login name within the window that lock it
+ * @param accountMaxFailures failures for one account (by username or email alike), or for
+ * one unknown name, within the window that lock it
  * @param clientMaxFailures failures from one client address within the window that lock it
  * @param failureWindow how far back failures count
  */

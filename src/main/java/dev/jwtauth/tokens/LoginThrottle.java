@@ -1,22 +1,31 @@
 package dev.jwtauth.tokens;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Brute-force limits on logins, shared by every instance through the database: too many
- * failures for one login name (known or not, so a 429 tells nothing about existence)
- * or from one client address within the window lock further attempts, the right
- * password included, until the oldest failure ages out.
+ * failures for one account (whichever of its names is used), for one unknown name (so
+ * that a 429 tells nothing about existence) or from one client address within the window
+ * lock further attempts, the right password included, until the oldest failure ages out.
+ * An attempt is recorded as a failure before its password is checked, so concurrent
+ * guesses on any number of instances cannot get more checks than the limit allows.
  */
 @Component
 class LoginThrottle {
@@ -33,34 +42,38 @@ class LoginThrottle {
 		this.properties = properties;
 	}
 
+	/** The subject whose failures a known account's logins count towards. */
+	static String account(UUID accountId) {
+		return "account:" + accountId;
+	}
+
+	/** The subject for a login name that belongs to no account (its case-folded key). */
+	static String name(String loginKey) {
+		return "name:" + loginKey;
+	}
+
 	/**
-	 * @throws TooManyAttemptsException when the name or the client is locked
+	 * Records the attempt as a failure of the account subject (null: none) and of the
+	 * client before the password is checked; the outcome then keeps or withdraws it.
+	 * @throws TooManyAttemptsException when the subject or the client is locked
 	 */
-	void check(String accountKey, @Nullable String client) {
+	Attempt begin(@Nullable String accountSubject, @Nullable String client) {
 		Instant now = this.clock.instant();
-		Duration wait = waitFor(account(accountKey), this.properties.accountMaxFailures(), now);
-		if (wait == null && client != null) {
-			wait = waitFor(client(client), this.properties.clientMaxFailures(), now);
+		List<Long> reserved = new ArrayList<>();
+		if (accountSubject != null) {
+			reserved.add(insert(accountSubject, now));
 		}
+		if (client != null) {
+			reserved.add(insert(client(client), now));
+		}
+		Attempt attempt = new Attempt(accountSubject, client, reserved);
+		// This attempt's own row is counted, hence "more than the limit".
+		Duration wait = attempt.waitFor(now, 0);
 		if (wait != null) {
+			attempt.abandon();
 			throw new TooManyAttemptsException(wait);
 		}
-	}
-
-	/** Records a failure; true when it locked the name or the client. */
-	boolean failed(String accountKey, @Nullable String client) {
-		Instant now = this.clock.instant();
-		insert(account(accountKey), now);
-		if (client != null) {
-			insert(client(client), now);
-		}
-		return waitFor(account(accountKey), this.properties.accountMaxFailures(), now) != null
-				|| (client != null && waitFor(client(client), this.properties.clientMaxFailures(), now) != null);
-	}
-
-	/** A successful login starts the name's count afresh. */
-	void succeeded(String accountKey) {
-		this.jdbc.update("delete from login_failure where subject = ?", account(accountKey));
+		return attempt;
 	}
 
 	@Scheduled(fixedDelayString = "${jwt.purge-interval:1h}", initialDelayString = "${jwt.purge-interval:1h}")
@@ -69,13 +82,14 @@ class LoginThrottle {
 				Timestamp.from(this.clock.instant().minus(this.properties.failureWindow())));
 	}
 
+	/** How long the subject stays locked, or null when it has no more than {@code maxFailures}. */
 	private @Nullable Duration waitFor(String subject, int maxFailures, Instant now) {
 		Instant since = now.minus(this.properties.failureWindow());
 		Map<String, Object> row = this.jdbc.queryForMap(
 				"select count(*) as failures, min(failed_at) as oldest from login_failure where subject = ? and failed_at > ?",
 				subject, Timestamp.from(since));
 		long failures = ((Number) row.get("failures")).longValue();
-		if (failures < maxFailures) {
+		if (failures <= maxFailures) {
 			return null;
 		}
 		Instant oldest = toInstant(row.get("oldest"));
@@ -96,16 +110,68 @@ class LoginThrottle {
 		throw new IllegalStateException("unexpected timestamp type " + value.getClass());
 	}
 
-	private void insert(String subject, Instant now) {
-		this.jdbc.update("insert into login_failure (subject, failed_at) values (?, ?)", subject, Timestamp.from(now));
-	}
-
-	private static String account(String key) {
-		return "account:" + key;
+	private long insert(String subject, Instant now) {
+		KeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.update((connection) -> {
+			PreparedStatement insert = connection
+				.prepareStatement("insert into login_failure (subject, failed_at) values (?, ?)", new String[] { "id" });
+			insert.setString(1, subject);
+			insert.setTimestamp(2, Timestamp.from(now));
+			return insert;
+		}, key);
+		return Objects.requireNonNull(key.getKey()).longValue();
 	}
 
 	private static String client(String address) {
 		return "client:" + ClientKey.of(address);
+	}
+
+	/** One login attempt, already counted as a failure until its outcome says otherwise. */
+	final class Attempt {
+
+		private final @Nullable String accountSubject;
+
+		private final @Nullable String client;
+
+		private final List<Long> reserved;
+
+		private Attempt(@Nullable String accountSubject, @Nullable String client, List<Long> reserved) {
+			this.accountSubject = accountSubject;
+			this.client = client;
+			this.reserved = reserved;
+		}
+
+		/** The password was wrong: the failure stays. True when it locked the subject or the client. */
+		boolean failed() {
+			return waitFor(LoginThrottle.this.clock.instant(), -1) != null;
+		}
+
+		/** The password was right: the account's count starts afresh and the client's failure is withdrawn. */
+		void succeeded() {
+			if (this.accountSubject != null) {
+				LoginThrottle.this.jdbc.update("delete from login_failure where subject = ?", this.accountSubject);
+			}
+			abandon();
+		}
+
+		/** No password was found wrong (refused for another reason, or it failed): nothing counts. */
+		void abandon() {
+			for (Long id : this.reserved) {
+				LoginThrottle.this.jdbc.update("delete from login_failure where id = ?", id);
+			}
+		}
+
+		/** The wait when a subject has more failures than its limit plus {@code slack}. */
+		private @Nullable Duration waitFor(Instant now, int slack) {
+			LoginProperties limits = LoginThrottle.this.properties;
+			Duration wait = (this.accountSubject != null)
+					? LoginThrottle.this.waitFor(this.accountSubject, limits.accountMaxFailures() + slack, now) : null;
+			if (wait == null && this.client != null) {
+				wait = LoginThrottle.this.waitFor(client(this.client), limits.clientMaxFailures() + slack, now);
+			}
+			return wait;
+		}
+
 	}
 
 }

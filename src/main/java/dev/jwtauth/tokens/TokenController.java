@@ -130,8 +130,9 @@ class TokenController {
 					+ "form-data. `token` repeats `access_token`.")
 	@ApiResponse(responseCode = "200", description = "Logged in: an access token and a refresh token.")
 	@ApiResponse(responseCode = "401", description = "Unknown user or wrong password: the same answer for both.")
-	@ApiResponse(responseCode = "429", description = "Too many failed logins for this name or from this client "
-			+ "address; the right password is refused too until `Retry-After` has passed.")
+	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account (by any of "
+			+ "its names) or from this client address; the right password is refused too until `Retry-After` has "
+			+ "passed.")
 	@ApiResponse(responseCode = "503", description = "Every password-hashing thread is busy.")
 	@interface LoginAnswers {
 

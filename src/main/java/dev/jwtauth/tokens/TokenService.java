@@ -57,24 +57,27 @@ public class TokenService {
 	 */
 	TokenResponse login(String loginName, String password, ClientInfo client) {
 		this.accounts.ensureHashingRoom();
-		String key = Accounts.loginKey(loginName);
-		try {
-			this.throttle.check(key, client.address());
+		// A name too long for any account has no subject of its own: only the client counts it.
+		String subject = !Accounts.isPossibleLoginName(loginName) ? null
+				: this.accounts.accountIdOf(loginName)
+					.map(LoginThrottle::account)
+					.orElseGet(() -> LoginThrottle.name(Accounts.loginKey(loginName)));
+		LoginThrottle.Attempt attempt = begin(subject, "login", null, client);
+		if (subject == null) {
+			throw loginFailed(attempt, client);
 		}
-		catch (TooManyAttemptsException ex) {
-			this.audit.record("login", null, client.address(), "locked");
+		AccountDetails account;
+		try {
+			account = this.accounts.authenticate(loginName, password).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			attempt.abandon();
 			throw ex;
 		}
-		AccountDetails account = this.accounts.authenticate(loginName, password).orElse(null);
 		if (account == null) {
-			boolean locked = this.throttle.failed(key, client.address());
-			this.audit.record("login", null, client.address(), "failure");
-			if (locked) {
-				this.audit.record("lockout", null, client.address(), "locked");
-			}
-			throw new InvalidCredentialsException();
+			throw loginFailed(attempt, client);
 		}
-		this.throttle.succeeded(key);
+		attempt.succeeded();
 		Sessions.Started session = this.sessions.start(account.id(), client);
 		this.audit.record("login", account.id(), client.address(), "success");
 		return respond(account, session);
@@ -108,17 +111,24 @@ public class TokenService {
 		if (account == null) {
 			throw new InvalidTokenException("The token's account is not active.");
 		}
-		String key = Accounts.loginKey(account.username());
-		this.throttle.check(key, client.address());
+		LoginThrottle.Attempt attempt = begin(LoginThrottle.account(account.id()), "password_change", account.id(),
+				client);
+		boolean wrongPassword = false;
 		try {
 			this.accounts.changePassword(account.id(), currentPassword, newPassword);
 		}
 		catch (InvalidFieldsException ex) {
-			if (ex.getErrors().stream().anyMatch((error) -> error.field().equals("current_password"))) {
-				this.throttle.failed(key, client.address());
+			wrongPassword = ex.getErrors().stream().anyMatch((error) -> error.field().equals("current_password"));
+			throw ex;
+		}
+		finally {
+			if (wrongPassword) {
+				attempt.failed();
 				this.audit.record("password_change", account.id(), client.address(), "failure");
 			}
-			throw ex;
+			else {
+				attempt.abandon();
+			}
 		}
 		revokeAll(account.id());
 		this.audit.record("password_change", account.id(), client.address(), "success");
@@ -175,6 +185,26 @@ public class TokenService {
 			throw new InvalidTokenException("The token's account is not active.");
 		}
 		return new Authenticated(account, verified);
+	}
+
+	private LoginThrottle.Attempt begin(@Nullable String subject, String event, @Nullable UUID accountId,
+			ClientInfo client) {
+		try {
+			return this.throttle.begin(subject, client.address());
+		}
+		catch (TooManyAttemptsException ex) {
+			this.audit.record(event, accountId, client.address(), "locked");
+			throw ex;
+		}
+	}
+
+	private InvalidCredentialsException loginFailed(LoginThrottle.Attempt attempt, ClientInfo client) {
+		boolean locked = attempt.failed();
+		this.audit.record("login", null, client.address(), "failure");
+		if (locked) {
+			this.audit.record("lockout", null, client.address(), "locked");
+		}
+		return new InvalidCredentialsException();
 	}
 
 	private @Nullable AccountDetails activeAccount(UUID accountId) {

@@ -59,6 +59,19 @@ class BruteForceIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void guessingWhenByUsernameThenByEmailThenOneBudgetForTheAccount() throws Exception {
+		String username = uniqueName("two-names");
+		String email = username + "@example.com";
+		assertThat(postJson("/signup", map("username", username, "password", PASSWORD, "email", email)).status())
+			.isEqualTo(201);
+		for (int i = 0; i < 5; i++) {
+			assertThat(attempt(username, "guess-" + i + "-password").status()).isEqualTo(401);
+		}
+		assertThat(postJson("/auth", map("email", email, "password", "guess-5-password")).status()).isEqualTo(429);
+		assertThat(postJson("/auth", map("email", email, "password", PASSWORD)).status()).isEqualTo(429);
+	}
+
+	@Test
 	void guessingWhenTheNameDoesNotExistThenLockedExactlyTheSame() throws Exception {
 		User real = signup("real");
 		String ghost = uniqueName("ghost");
