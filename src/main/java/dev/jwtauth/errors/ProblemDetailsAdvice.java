@@ -110,6 +110,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		String clientFault = ClientFaults.detailOf(ex);
+		if (clientFault != null) {
+			return problem(Problems.of(HttpStatus.BAD_REQUEST, clientFault), new HttpHeaders());
+		}
 		log.error("Unexpected error while handling a request", ex);
 		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred."),
 				new HttpHeaders());
