@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every exception that reaches Spring MVC into a problem document. Field
@@ -40,6 +42,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ProblemDetailsAdvice.class);
+
+	/** For unknown paths and absent files alike, without naming how the lookup failed. */
+	private static final String NOTHING_HERE = "There is nothing at this path.";
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -93,6 +98,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return problem(Problems.of(HttpStatus.BAD_REQUEST, "The body is not valid JSON."), headers);
 		}
 		return problem(Problems.of(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable."), headers);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(HttpStatus.NOT_FOUND, NOTHING_HERE), headers);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(HttpStatus.NOT_FOUND, NOTHING_HERE), headers);
 	}
 
 	@Override
