@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -126,10 +127,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> handleUnexpected(Exception ex) {
-		String clientFault = ClientFaults.detailOf(ex);
+	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+		ProblemDetail clientFault = ClientFaults.problemFor(ex, request);
 		if (clientFault != null) {
-			return problem(Problems.of(HttpStatus.BAD_REQUEST, clientFault), new HttpHeaders());
+			return problem(clientFault, new HttpHeaders());
 		}
 		log.error("Unexpected error while handling a request", ex);
 		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred."),

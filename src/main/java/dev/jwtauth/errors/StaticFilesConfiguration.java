@@ -2,6 +2,7 @@ package dev.jwtauth.errors;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -12,6 +13,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class StaticFilesConfiguration implements WebMvcConfigurer {
+
+	/**
+	 * The page at {@code /}, for GET and HEAD only: Boot's welcome-page mappings answered
+	 * any other method, or an Accept without HTML, with a bare 406 and no problem body.
+	 */
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		registry.addViewController("/").setViewName("forward:index.html");
+	}
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
