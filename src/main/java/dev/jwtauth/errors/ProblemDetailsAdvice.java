@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every exception that reaches Spring MVC into a problem document. Field
@@ -40,6 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Log log = LogFactory.getLog(ProblemDetailsAdvice.class);
+
+	/** For unknown paths and absent files alike, without naming how the lookup failed. */
+	private static final String NOTHING_HERE = "There is nothing at this path.";
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -96,6 +102,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected @Nullable ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(HttpStatus.NOT_FOUND, NOTHING_HERE), headers);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return problem(Problems.of(HttpStatus.NOT_FOUND, NOTHING_HERE), headers);
+	}
+
+	@Override
 	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		// An id in the path that is not a UUID names nothing: answer as for an absent one.
@@ -109,7 +127,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> handleUnexpected(Exception ex) {
+	ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+		ProblemDetail clientFault = ClientFaults.problemFor(ex, request);
+		if (clientFault != null) {
+			return problem(clientFault, new HttpHeaders());
+		}
 		log.error("Unexpected error while handling a request", ex);
 		return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred."),
 				new HttpHeaders());

@@ -38,6 +38,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 		String detail = switch (status) {
 			case 431 -> "The request headers are too large.";
 			case 400 -> "The request could not be parsed.";
+			case 501 -> "The request method is not supported.";
 			default -> (status >= 500) ? "An unexpected error occurred." : title + ".";
 		};
 		try {

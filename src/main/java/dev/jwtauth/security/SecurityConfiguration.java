@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -50,7 +51,7 @@ class SecurityConfiguration {
 				.requestMatchers("/users", "/user", "/users/*/revoke", "/users/*/disable", "/users/*/enable")
 					.hasRole("ADMIN")
 				.requestMatchers("/actuator/prometheus").access(metricsAccess)
-				.anyRequest().authenticated())
+				.anyRequest().access(new SignedInOrUnknownRoute(http.getSharedObject(ApplicationContext.class))))
 			.cors((cors) -> cors.configurationSource(corsSource(webProperties)))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -33,6 +33,48 @@ class ProblemAnswersIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void unknownRouteWhenNoTokenThen404ProblemNamingNoInternals() throws Exception {
+		for (String path : new String[] { "/user-does-not-exist", "/nothing/here", "/index.htm", "/assets",
+				"/assets/app.js/x", "/actuator/env" }) {
+			assertNothingHere(get(path), path);
+		}
+	}
+
+	@Test
+	void unknownRouteWhenValidTokenThen404ProblemNamingNoInternals() throws Exception {
+		String token = login(signup("lost"));
+		for (String path : new String[] { "/user-does-not-exist", "/nothing/here", "/user" }) {
+			assertNothingHere(getWithToken(path, token), path);
+		}
+	}
+
+	@Test
+	void unknownRouteWhenPostedToThen404Problem() throws Exception {
+		String token = login(signup("poster"));
+		assertNothingHere(postJson("/nothing/here", "{}"), "POST without token");
+		assertNothingHere(postJson("/nothing/here", "{}", "Authorization", "Bearer " + token), "POST with token");
+	}
+
+	@Test
+	void knownProtectedRouteWhenNoTokenThenStill401() throws Exception {
+		for (String path : new String[] { "/me", "/work", "/users", "/me/sessions" }) {
+			Reply reply = get(path);
+			assertProblem(reply, 401);
+			assertThat(reply.header("WWW-Authenticate")).as(path).isEqualTo("Bearer realm=\"api\"");
+		}
+		assertProblem(postJson("/logout", "{}"), 401);
+		assertProblem(perform(MockMvcRequestBuilders.put("/work")), 401);
+	}
+
+	private void assertNothingHere(Reply reply, String what) {
+		assertThat(reply.status()).as(what).isEqualTo(404);
+		assertProblem(reply, 404);
+		assertThat(reply.string("detail")).as(what)
+			.isEqualTo("There is nothing at this path.")
+			.doesNotContainIgnoringCase("static resource");
+	}
+
+	@Test
 	void wrongMethodThen405Problem() throws Exception {
 		Reply reply = perform(MockMvcRequestBuilders.put("/auth").contentType(MediaType.APPLICATION_JSON).content("{}"));
 		assertProblem(reply, 405);
