@@ -15,7 +15,7 @@ import java.util.UUID;
 final class HostileRequestGenerator {
 
 	private static final List<String> ROUTES = List.of("/signup", "/auth", "/login", "/token", "/auth/refresh",
-			"/logout", "/me", "/me/password", "/me/sessions", "/me/sessions/{id}", "/users", "/users/{id}",
+			"/logout", "/me", "/me/password", "/me/sessions", "/me/sessions/{id}", "/users", "/user", "/users/{id}",
 			"/users/{id}/revoke", "/users/{id}/disable", "/users/{id}/enable", "/work", "/work/{id}", "/hello",
 			"/protected", "/ping", "/.well-known/jwks.json", "/actuator/health", "/actuator/health/liveness",
 			"/actuator/prometheus", "/actuator/env", "/v3/api-docs", "/swagger-ui.html", "/", "/index.html",

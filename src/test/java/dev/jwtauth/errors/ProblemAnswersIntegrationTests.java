@@ -43,7 +43,7 @@ class ProblemAnswersIntegrationTests extends IntegrationTest {
 	@Test
 	void unknownRouteWhenValidTokenThen404ProblemNamingNoInternals() throws Exception {
 		String token = login(signup("lost"));
-		for (String path : new String[] { "/user-does-not-exist", "/nothing/here", "/user" }) {
+		for (String path : new String[] { "/user-does-not-exist", "/nothing/here", "/users/extra/segments" }) {
 			assertNothingHere(getWithToken(path, token), path);
 		}
 	}
