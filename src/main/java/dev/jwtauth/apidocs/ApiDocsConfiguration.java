@@ -1,5 +1,6 @@
 package dev.jwtauth.apidocs;
 
+import java.util.List;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -8,7 +9,9 @@ import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,11 +44,21 @@ class ApiDocsConfiguration {
 			for invalid fields. Any route may also answer 431 when the request headers \
 			exceed 16 KiB.""";
 
+	/**
+	 * The repository carries no open-source license; SPDX names such a license with a
+	 * {@code LicenseRef-} identifier of one's own.
+	 */
+	private static final License LICENSE = new License().name("Proprietary, all rights reserved")
+		.identifier("LicenseRef-Proprietary");
+
 	@Bean
 	OpenAPI apiDescription() {
 		String version = Objects.requireNonNullElse(getClass().getPackage().getImplementationVersion(), "dev");
 		return new OpenAPI()
-			.info(new Info().title("jwt-auth-service").version(version).description(DESCRIPTION))
+			.info(new Info().title("jwt-auth-service").version(version).description(DESCRIPTION).license(LICENSE))
+			// Relative: the service at whichever address the description was read from, not
+			// the address of the machine that happened to generate it.
+			.servers(List.of(new Server().url("/").description("This service")))
 			.components(new Components().addSecuritySchemes(BEARER, bearerScheme()));
 	}
 

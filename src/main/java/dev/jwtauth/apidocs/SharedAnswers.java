@@ -97,6 +97,7 @@ class SharedAnswers implements OpenApiCustomizer {
 					+ "names nothing either.");
 		}
 		add(responses, "431", "The request headers are over 16 KiB.");
+		responses.values().forEach(SharedAnswers::typeHeaders);
 		responses.forEach(SharedAnswers::describeError);
 	}
 
@@ -120,6 +121,22 @@ class SharedAnswers implements OpenApiCustomizer {
 		else if (!existing.getDescription().contains(description)) {
 			existing.setDescription(existing.getDescription() + " Or: " + description);
 		}
+	}
+
+	/**
+	 * Every header is text; a controller's {@code @Header} without a schema would leave it
+	 * untyped, which OpenAPI does not allow. {@code Location} is a URI reference.
+	 */
+	private static void typeHeaders(ApiResponse response) {
+		if (response.getHeaders() == null) {
+			return;
+		}
+		response.getHeaders().forEach((name, header) -> {
+			if (header.getSchema() == null && header.getContent() == null) {
+				header.setSchema("Location".equalsIgnoreCase(name) ? new StringSchema().format("uri-reference")
+						: new StringSchema());
+			}
+		});
 	}
 
 	/** Errors are problem documents; some carry a header that says what to do next. */

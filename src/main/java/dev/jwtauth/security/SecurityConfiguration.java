@@ -55,6 +55,7 @@ class SecurityConfiguration {
 			.cors((cors) -> cors.configurationSource(corsSource(webProperties)))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.addHeaderWriter(new SwaggerUiContentSecurityPolicy())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
