@@ -5,8 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -59,16 +57,13 @@ class LoginThrottle {
 	 */
 	Attempt begin(@Nullable String accountSubject, @Nullable String client) {
 		Instant now = this.clock.instant();
-		List<Long> reserved = new ArrayList<>();
-		if (accountSubject != null) {
-			reserved.add(insert(accountSubject, now));
-		}
-		if (client != null) {
-			reserved.add(insert(client(client), now));
-		}
-		Attempt attempt = new Attempt(accountSubject, client, reserved);
-		// This attempt's own row is counted, hence "more than the limit".
-		Duration wait = attempt.waitFor(now, 0);
+		Long accountRow = (accountSubject != null) ? insert(accountSubject, now) : null;
+		Long clientRow = (client != null) ? insert(client(client), now) : null;
+		Attempt attempt = new Attempt(accountSubject, accountRow, client, clientRow);
+		// Ranked by row id among the attempts recorded so far, this one's included: of many
+		// concurrent attempts only the first ones pass, and those refused here withdraw
+		// their rows without undoing the lock that refused them.
+		Duration wait = attempt.rankedWait(now);
 		if (wait != null) {
 			attempt.abandon();
 			throw new TooManyAttemptsException(wait);
@@ -82,12 +77,16 @@ class LoginThrottle {
 				Timestamp.from(this.clock.instant().minus(this.properties.failureWindow())));
 	}
 
-	/** How long the subject stays locked, or null when it has no more than {@code maxFailures}. */
-	private @Nullable Duration waitFor(String subject, int maxFailures, Instant now) {
+	/**
+	 * How long the subject stays locked, or null when it has no more than
+	 * {@code maxFailures}, counting the rows up to {@code lastRow}.
+	 */
+	private @Nullable Duration waitFor(String subject, int maxFailures, Instant now, long lastRow) {
 		Instant since = now.minus(this.properties.failureWindow());
 		Map<String, Object> row = this.jdbc.queryForMap(
-				"select count(*) as failures, min(failed_at) as oldest from login_failure where subject = ? and failed_at > ?",
-				subject, Timestamp.from(since));
+				"select count(*) as failures, min(failed_at) as oldest from login_failure"
+						+ " where subject = ? and failed_at > ? and id <= ?",
+				subject, Timestamp.from(since), lastRow);
 		long failures = ((Number) row.get("failures")).longValue();
 		if (failures <= maxFailures) {
 			return null;
@@ -131,19 +130,23 @@ class LoginThrottle {
 
 		private final @Nullable String accountSubject;
 
+		private final @Nullable Long accountRow;
+
 		private final @Nullable String client;
 
-		private final List<Long> reserved;
+		private final @Nullable Long clientRow;
 
-		private Attempt(@Nullable String accountSubject, @Nullable String client, List<Long> reserved) {
+		private Attempt(@Nullable String accountSubject, @Nullable Long accountRow, @Nullable String client,
+				@Nullable Long clientRow) {
 			this.accountSubject = accountSubject;
+			this.accountRow = accountRow;
 			this.client = client;
-			this.reserved = reserved;
+			this.clientRow = clientRow;
 		}
 
 		/** The password was wrong: the failure stays. True when it locked the subject or the client. */
 		boolean failed() {
-			return waitFor(LoginThrottle.this.clock.instant(), -1) != null;
+			return waitFor(LoginThrottle.this.clock.instant(), -1, Long.MAX_VALUE) != null;
 		}
 
 		/** The password was right: the account's count starts afresh and the client's failure is withdrawn. */
@@ -156,18 +159,32 @@ class LoginThrottle {
 
 		/** No password was found wrong (refused for another reason, or it failed): nothing counts. */
 		void abandon() {
-			for (Long id : this.reserved) {
-				LoginThrottle.this.jdbc.update("delete from login_failure where id = ?", id);
+			for (Long id : new Long[] { this.accountRow, this.clientRow }) {
+				if (id != null) {
+					LoginThrottle.this.jdbc.update("delete from login_failure where id = ?", id);
+				}
 			}
 		}
 
-		/** The wait when a subject has more failures than its limit plus {@code slack}. */
-		private @Nullable Duration waitFor(Instant now, int slack) {
+		/** The wait when this attempt's own row is past a limit among the rows before it. */
+		private @Nullable Duration rankedWait(Instant now) {
 			LoginProperties limits = LoginThrottle.this.properties;
-			Duration wait = (this.accountSubject != null)
-					? LoginThrottle.this.waitFor(this.accountSubject, limits.accountMaxFailures() + slack, now) : null;
+			Duration wait = (this.accountSubject != null && this.accountRow != null) ? LoginThrottle.this
+				.waitFor(this.accountSubject, limits.accountMaxFailures(), now, this.accountRow) : null;
+			if (wait == null && this.client != null && this.clientRow != null) {
+				wait = LoginThrottle.this.waitFor(client(this.client), limits.clientMaxFailures(), now, this.clientRow);
+			}
+			return wait;
+		}
+
+		/** The wait when a subject has more failures than its limit plus {@code slack}. */
+		private @Nullable Duration waitFor(Instant now, int slack, long lastRow) {
+			LoginProperties limits = LoginThrottle.this.properties;
+			Duration wait = (this.accountSubject != null) ? LoginThrottle.this.waitFor(this.accountSubject,
+					limits.accountMaxFailures() + slack, now, lastRow) : null;
 			if (wait == null && this.client != null) {
-				wait = LoginThrottle.this.waitFor(client(this.client), limits.clientMaxFailures() + slack, now);
+				wait = LoginThrottle.this.waitFor(client(this.client), limits.clientMaxFailures() + slack, now,
+						lastRow);
 			}
 			return wait;
 		}
