@@ -176,7 +176,8 @@ class EmbeddedH2IntegrationTests {
 			System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 			Path database = data().resolve("jwtauth");
 			return UserAddCommand.run(new String[] { UserAddCommand.NAME, "--username", username, "--admin", "--",
-					"--spring.datasource.url=jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE" });
+					"--spring.datasource.url=jdbc:h2:file:" + database + ";AUTO_SERVER=TRUE",
+					"--spring.datasource.username=sa" });
 		}
 		finally {
 			System.setIn(in);

@@ -68,7 +68,7 @@ class EmbeddedH2UpgradeTests {
 			System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 			System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
 			int status = UserAddCommand.run(new String[] { UserAddCommand.NAME, "--username", username, "--",
-					"--spring.datasource.url=" + url() });
+					"--spring.datasource.url=" + url(), "--spring.datasource.username=sa" });
 			return new Result(status, stderr.toString(StandardCharsets.UTF_8));
 		}
 		finally {
