@@ -11,31 +11,37 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Brute-force limits on logins, shared by every instance through the database: too many
  * failures for one account (whichever of its names is used), for one unknown name (so
  * that a 429 tells nothing about existence) or from one client address within the window
  * lock further attempts, the right password included, until the oldest failure ages out.
- * An attempt is recorded as a failure before its password is checked, so concurrent
- * guesses on any number of instances cannot get more checks than the limit allows.
+ * An attempt is counted and recorded as a failure under a lock on its subject's row,
+ * before its password is checked, so concurrent guesses on any number of instances cannot
+ * get more checks than the limit allows.
  */
 @Component
 class LoginThrottle {
 
 	private final JdbcTemplate jdbc;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	private final LoginProperties properties;
 
-	LoginThrottle(JdbcTemplate jdbc, Clock clock, LoginProperties properties) {
+	LoginThrottle(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock, LoginProperties properties) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -57,36 +63,73 @@ class LoginThrottle {
 	 */
 	Attempt begin(@Nullable String accountSubject, @Nullable String client) {
 		Instant now = this.clock.instant();
-		Long accountRow = (accountSubject != null) ? insert(accountSubject, now) : null;
-		Long clientRow = (client != null) ? insert(client(client), now) : null;
-		Attempt attempt = new Attempt(accountSubject, accountRow, client, clientRow);
-		// Ranked by row id among the attempts recorded so far, this one's included: of many
-		// concurrent attempts only the first ones pass, and those refused here withdraw
-		// their rows without undoing the lock that refused them.
-		Duration wait = attempt.rankedWait(now);
-		if (wait != null) {
-			attempt.abandon();
-			throw new TooManyAttemptsException(wait);
+		Long accountRow = (accountSubject != null)
+				? record(accountSubject, this.properties.accountMaxFailures(), now) : null;
+		Long clientRow = null;
+		if (client != null) {
+			try {
+				clientRow = record(client(client), this.properties.clientMaxFailures(), now);
+			}
+			catch (TooManyAttemptsException ex) {
+				new Attempt(accountSubject, accountRow, client, null).abandon();
+				throw ex;
+			}
 		}
-		return attempt;
+		return new Attempt(accountSubject, accountRow, client, clientRow);
 	}
 
 	@Scheduled(fixedDelayString = "${jwt.purge-interval:1h}", initialDelayString = "${jwt.purge-interval:1h}")
 	void purge() {
 		this.jdbc.update("delete from login_failure where failed_at < ?",
 				Timestamp.from(this.clock.instant().minus(this.properties.failureWindow())));
+		// An attempt that finds its subject's row gone makes it again (see lock).
+		this.jdbc.update("delete from login_subject s where not exists"
+				+ " (select 1 from login_failure f where f.subject = s.subject)");
 	}
 
 	/**
-	 * How long the subject stays locked, or null when it has no more than
-	 * {@code maxFailures}, counting the rows up to {@code lastRow}.
+	 * Counts the subject's failures and records this attempt as one, both under the lock
+	 * of the subject's row.
+	 * @return the id of the recorded failure
+	 * @throws TooManyAttemptsException when the subject already has its limit of failures
 	 */
-	private @Nullable Duration waitFor(String subject, int maxFailures, Instant now, long lastRow) {
+	private long record(String subject, int maxFailures, Instant now) {
+		while (true) {
+			Long row = this.transactions.execute((status) -> {
+				if (!lock(subject)) {
+					return null;
+				}
+				Duration wait = waitFor(subject, maxFailures - 1, now);
+				if (wait != null) {
+					throw new TooManyAttemptsException(wait);
+				}
+				return insert(subject, now);
+			});
+			if (row != null) {
+				return row;
+			}
+			try {
+				this.jdbc.update("insert into login_subject (subject) values (?)", subject);
+			}
+			catch (DuplicateKeyException ex) {
+				// made by a concurrent attempt: lock it on the next turn
+			}
+		}
+	}
+
+	private boolean lock(String subject) {
+		return !this.jdbc
+			.queryForList("select subject from login_subject where subject = ? for update", String.class, subject)
+			.isEmpty();
+	}
+
+	/** How long the subject stays locked, or null when it has no more than {@code maxFailures}. */
+	private @Nullable Duration waitFor(String subject, int maxFailures, Instant now) {
 		Instant since = now.minus(this.properties.failureWindow());
 		Map<String, Object> row = this.jdbc.queryForMap(
 				"select count(*) as failures, min(failed_at) as oldest from login_failure"
-						+ " where subject = ? and failed_at > ? and id <= ?",
-				subject, Timestamp.from(since), lastRow);
+						+ " where subject = ? and failed_at > ?",
+				subject, Timestamp.from(since));
 		long failures = ((Number) row.get("failures")).longValue();
 		if (failures <= maxFailures) {
 			return null;
@@ -146,7 +189,7 @@ class LoginThrottle {
 
 		/** The password was wrong: the failure stays. True when it locked the subject or the client. */
 		boolean failed() {
-			return waitFor(LoginThrottle.this.clock.instant(), -1, Long.MAX_VALUE) != null;
+			return waitFor(LoginThrottle.this.clock.instant(), -1) != null;
 		}
 
 		/** The password was right: the account's count starts afresh and the client's failure is withdrawn. */
@@ -166,25 +209,13 @@ class LoginThrottle {
 			}
 		}
 
-		/** The wait when this attempt's own row is past a limit among the rows before it. */
-		private @Nullable Duration rankedWait(Instant now) {
-			LoginProperties limits = LoginThrottle.this.properties;
-			Duration wait = (this.accountSubject != null && this.accountRow != null) ? LoginThrottle.this
-				.waitFor(this.accountSubject, limits.accountMaxFailures(), now, this.accountRow) : null;
-			if (wait == null && this.client != null && this.clientRow != null) {
-				wait = LoginThrottle.this.waitFor(client(this.client), limits.clientMaxFailures(), now, this.clientRow);
-			}
-			return wait;
-		}
-
 		/** The wait when a subject has more failures than its limit plus {@code slack}. */
-		private @Nullable Duration waitFor(Instant now, int slack, long lastRow) {
+		private @Nullable Duration waitFor(Instant now, int slack) {
 			LoginProperties limits = LoginThrottle.this.properties;
 			Duration wait = (this.accountSubject != null) ? LoginThrottle.this.waitFor(this.accountSubject,
-					limits.accountMaxFailures() + slack, now, lastRow) : null;
+					limits.accountMaxFailures() + slack, now) : null;
 			if (wait == null && this.client != null) {
-				wait = LoginThrottle.this.waitFor(client(this.client), limits.clientMaxFailures() + slack, now,
-						lastRow);
+				wait = LoginThrottle.this.waitFor(client(this.client), limits.clientMaxFailures() + slack, now);
 			}
 			return wait;
 		}

@@ -4,81 +4,113 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-
-import javax.sql.DataSource;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import dev.jwtauth.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The worst order concurrent guesses can take, played out in one thread: every attempt
- * is recorded before any of them counts, and every count happens before any refused
- * attempt withdraws its record. The first attempts up to the limit must still get their
- * password check, and the lock must outlive the withdrawals.
+ * Concurrent guesses released at the same instant, straight at the throttle so that
+ * nothing else spaces them out: in every round no more than the limit may pass, however
+ * the database orders their records, and the lock must hold afterwards.
  */
 class LoginThrottleRaceTests extends IntegrationTest {
 
 	private static final int LIMIT = 5;
 
-	private static final int GUESSES = 12;
+	private static final int GUESSES = 16;
+
+	private static final int ROUNDS = 40;
 
 	@Autowired
-	private DataSource dataSource;
+	private JdbcTemplate jdbc;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	@Test
-	void guessesWhenAllRecordedBeforeAnyCountsThenTheFirstPassAndTheLockHolds() {
-		String subject = LoginThrottle.account(java.util.UUID.randomUUID());
+	void guessesWhenReleasedTogetherThenNoMoreThanTheLimitPassInAnyRound() throws Exception {
 		LoginProperties limits = new LoginProperties(LIMIT, 1000, Duration.ofMinutes(15));
-		List<LoginThrottle.Attempt> passed = new ArrayList<>();
-		List<Runnable> withdrawals = new ArrayList<>();
-		int[] begun = { 1 };
-		LoginThrottle[] throttle = new LoginThrottle[1];
-		JdbcTemplate interleaved = new JdbcTemplate(this.dataSource) {
-			@Override
-			public Map<String, Object> queryForMap(String sql, Object... args) {
-				// Recorded, not counted yet: the next guess arrives and records itself first.
-				if (begun[0] < GUESSES) {
-					begun[0]++;
-					guess(throttle[0], subject, passed);
-				}
-				return super.queryForMap(sql, args);
+		LoginThrottle throttle = new LoginThrottle(this.jdbc, this.transactions, Clock.systemUTC(), limits);
+		ExecutorService pool = Executors.newFixedThreadPool(GUESSES);
+		try {
+			List<Integer> passedPerRound = new ArrayList<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				String subject = LoginThrottle.account(UUID.randomUUID());
+				passedPerRound.add(guessTogether(pool, throttle, subject));
+				assertThatExceptionOfType(TooManyAttemptsException.class)
+					.isThrownBy(() -> throttle.begin(subject, null));
 			}
-
-			@Override
-			public int update(String sql, Object... args) {
-				if (sql.startsWith("delete")) {
-					withdrawals.add(() -> super.update(sql, args));
-					return 1;
-				}
-				return super.update(sql, args);
-			}
-		};
-		throttle[0] = new LoginThrottle(interleaved, Clock.systemUTC(), limits);
-
-		guess(throttle[0], subject, passed);
-		withdrawals.forEach(Runnable::run);
-		passed.forEach(LoginThrottle.Attempt::failed);
-
-		assertThat(passed).hasSize(LIMIT);
-		assertThatExceptionOfType(TooManyAttemptsException.class).isThrownBy(
-				() -> new LoginThrottle(new JdbcTemplate(this.dataSource), Clock.systemUTC(), limits).begin(subject,
-						null));
+			assertThat(passedPerRound).allSatisfy((passed) -> assertThat(passed).isEqualTo(LIMIT));
+		}
+		finally {
+			pool.shutdownNow();
+			pool.awaitTermination(10, TimeUnit.SECONDS);
+		}
 	}
 
-	private static void guess(LoginThrottle throttle, String subject, List<LoginThrottle.Attempt> passed) {
-		try {
-			passed.add(throttle.begin(subject, null));
+	@Test
+	void purgeWhenFailuresAgedOutThenTheSubjectGoesAndComesBackWithTheNextGuess() {
+		LoginProperties limits = new LoginProperties(LIMIT, 1000, Duration.ofMinutes(15));
+		java.time.Instant start = java.time.Instant.now();
+		LoginThrottle then = new LoginThrottle(this.jdbc, this.transactions,
+				Clock.fixed(start, java.time.ZoneOffset.UTC), limits);
+		LoginThrottle later = new LoginThrottle(this.jdbc, this.transactions,
+				Clock.fixed(start.plus(Duration.ofMinutes(16)), java.time.ZoneOffset.UTC), limits);
+		String subject = LoginThrottle.account(UUID.randomUUID());
+		then.begin(subject, null).failed();
+		assertThat(subjectRows(subject)).isOne();
+
+		later.purge();
+		assertThat(subjectRows(subject)).isZero();
+
+		later.begin(subject, null).failed();
+		assertThat(subjectRows(subject)).isOne();
+		assertThat(this.jdbc.queryForObject("select count(*) from login_failure where subject = ?", Integer.class,
+				subject)).isOne();
+	}
+
+	private int subjectRows(String subject) {
+		Integer rows = this.jdbc.queryForObject("select count(*) from login_subject where subject = ?",
+				Integer.class, subject);
+		return (rows != null) ? rows : 0;
+	}
+
+	private static int guessTogether(ExecutorService pool, LoginThrottle throttle, String subject)
+			throws Exception {
+		CyclicBarrier start = new CyclicBarrier(GUESSES);
+		Callable<Boolean> guess = () -> {
+			start.await(10, TimeUnit.SECONDS);
+			try {
+				throttle.begin(subject, null).failed();
+				return true;
+			}
+			catch (TooManyAttemptsException ex) {
+				return false;
+			}
+		};
+		List<Future<Boolean>> guesses = new ArrayList<>();
+		for (int i = 0; i < GUESSES; i++) {
+			guesses.add(pool.submit(guess));
 		}
-		catch (TooManyAttemptsException ex) {
-			// refused: its withdrawal is among the deferred ones
+		int passed = 0;
+		for (Future<Boolean> outcome : guesses) {
+			passed += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
 		}
+		return passed;
 	}
 
 }
