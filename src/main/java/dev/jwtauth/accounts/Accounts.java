@@ -42,6 +42,8 @@ public class Accounts {
 
 	private final SignupsInFlight signupsInFlight;
 
+	private final ActiveAccounts active;
+
 	/**
 	 * Checked against when the login name is unknown, so that the answer takes as long
 	 * as for a wrong password and timing tells nothing about which names exist. The
@@ -54,7 +56,8 @@ public class Accounts {
 
 	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
 			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
-			Clock clock, HashingPool hashing, SignupsInFlight signupsInFlight) {
+			Clock clock, HashingPool hashing, SignupsInFlight signupsInFlight, ActiveAccounts active) {
+		this.active = active;
 		this.hashing = hashing;
 		this.signupsInFlight = signupsInFlight;
 		this.accounts = accounts;
@@ -164,13 +167,30 @@ public class Accounts {
 				(status) -> this.accounts.findById(id).ifPresent((stored) -> stored.changePasswordHash(hash)));
 	}
 
-	/** Enables or disables an account; false when there is no such account. */
+	/**
+	 * Enables or disables an account and tells every {@link AccountListener}; false when
+	 * there is no such account.
+	 */
 	public boolean setEnabled(UUID id, boolean enabled) {
 		Boolean found = this.transactions.execute((status) -> this.accounts.findById(id).map((account) -> {
 			account.setEnabled(enabled);
 			return true;
 		}).orElse(false));
-		return Boolean.TRUE.equals(found);
+		if (Boolean.TRUE.equals(found)) {
+			this.active.changed(id, enabled);
+			return true;
+		}
+		return false;
+	}
+
+	/** The account when it exists and is enabled, from memory when it has not changed. */
+	public @Nullable AccountDetails active(UUID id) {
+		return this.active.get(id, this::find);
+	}
+
+	/** Drops this instance's memory of the account, which changed on another instance. */
+	public void forget(UUID id) {
+		this.active.forget(id);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import java.net.URI;
 
 import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.client.ClientInfo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -55,10 +56,10 @@ class SignupController {
 			account = this.accounts.signup(request.toNewAccount());
 		}
 		catch (AccountTakenException ex) {
-			this.audit.record("signup", null, http.getRemoteAddr(), "taken");
+			this.audit.record("signup", null, ClientInfo.of(http).address(), "taken");
 			throw ex;
 		}
-		this.audit.record("signup", account.id(), http.getRemoteAddr(), "success");
+		this.audit.record("signup", account.id(), ClientInfo.of(http).address(), "success");
 		return ResponseEntity.created(URI.create("/users/" + account.id())).body(AccountView.of(account));
 	}
 

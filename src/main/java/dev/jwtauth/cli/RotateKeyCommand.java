@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
-import dev.jwtauth.tokens.TokenKeys;
+import dev.jwtauth.tokens.AccessTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +52,7 @@ public final class RotateKeyCommand implements Callable<Integer> {
 			return 2;
 		}
 		try (ConfigurableApplicationContext context = CommandSupport.context(this.application, this.springArguments)) {
-			Path file = context.getBean(TokenKeys.class).rotate(delay);
+			Path file = context.getBean(AccessTokens.class).rotateKey(delay);
 			System.out.println("Added " + file + "; it signs from " + file.getFileName().toString().substring(0, 16)
 					+ ". The previous key verifies until its tokens expire.");
 			return 0;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * <li>{@code jwtauth.refresh.reuse}: spent refresh tokens presented again</li>
  * <li>{@code jwtauth.lockouts}: login names or clients that got locked</li>
  * </ul>
- * Token rejections by reason are counted by {@link TokenRejectionMetricsFilter}.
+ * Token rejections by reason are counted where they are known, by the security filter.
  */
 @Component
 class ServiceMetrics implements AuditListener {

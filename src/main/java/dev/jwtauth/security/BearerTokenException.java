@@ -1,5 +1,9 @@
 package dev.jwtauth.security;
 
+import dev.jwtauth.tokens.InvalidTokenException;
+import dev.jwtauth.tokens.InvalidTokenException.Reason;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 
@@ -16,18 +20,26 @@ class BearerTokenException extends AuthenticationException {
 
 	private final HttpStatus status;
 
-	BearerTokenException(String errorCode, HttpStatus status, String description) {
+	private final @Nullable Reason reason;
+
+	BearerTokenException(String errorCode, HttpStatus status, String description, @Nullable Reason reason) {
 		super(description);
 		this.errorCode = errorCode;
 		this.status = status;
+		this.reason = reason;
 	}
 
-	static BearerTokenException invalidToken(String description) {
-		return new BearerTokenException(INVALID_TOKEN, HttpStatus.UNAUTHORIZED, description);
+	static BearerTokenException invalidToken(InvalidTokenException refusal) {
+		return new BearerTokenException(INVALID_TOKEN, HttpStatus.UNAUTHORIZED, refusal.getDescription(),
+				refusal.getReason());
+	}
+
+	static BearerTokenException invalidToken(Reason reason) {
+		return invalidToken(new InvalidTokenException(reason));
 	}
 
 	static BearerTokenException invalidRequest(String description) {
-		return new BearerTokenException(INVALID_REQUEST, HttpStatus.BAD_REQUEST, description);
+		return new BearerTokenException(INVALID_REQUEST, HttpStatus.BAD_REQUEST, description, null);
 	}
 
 	/** No stack trace: it is an answer to the client, not a fault, and bad tokens come in floods. */
@@ -42,6 +54,11 @@ class BearerTokenException extends AuthenticationException {
 
 	HttpStatus getStatus() {
 		return this.status;
+	}
+
+	/** Why the token was refused; null when the request itself was at fault. */
+	@Nullable Reason getReason() {
+		return this.reason;
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.tokens.InvalidTokenException;
-import dev.jwtauth.tokens.TokenService;
+import dev.jwtauth.tokens.InvalidTokenException.Reason;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-	private final TokenService tokens;
+	private final Authenticator authenticator;
+
+	private final TokenRejections rejections;
 
 	private final AuthenticationEntryPoint entryPoint;
 
@@ -38,9 +40,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint, RequestMatcher publicPaths,
-			int maxTokenLength) {
-		this.tokens = tokens;
+	BearerTokenFilter(Authenticator authenticator, TokenRejections rejections, AuthenticationEntryPoint entryPoint,
+			RequestMatcher publicPaths, int maxTokenLength) {
+		this.authenticator = authenticator;
+		this.rejections = rejections;
 		this.entryPoint = entryPoint;
 		this.publicPaths = publicPaths;
 		this.maxTokenLength = maxTokenLength;
@@ -66,13 +69,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			}
 			String token = presented.get(0);
 			if (token.isEmpty()) {
-				throw BearerTokenException.invalidToken("The token is empty.");
+				throw BearerTokenException.invalidToken(Reason.EMPTY);
 			}
 			// Checked before any parsing, so an oversized token costs nothing.
 			if (token.length() > this.maxTokenLength) {
-				throw BearerTokenException.invalidToken("The token is too long.");
+				throw BearerTokenException.invalidToken(Reason.TOO_LONG);
 			}
-			TokenService.Authenticated caller = authenticate(token);
+			Authenticator.Authenticated caller = authenticate(token);
 			AccountDetails account = caller.account();
 			// The verified token rides along as the credentials, for logout and sessions.
 			SecurityContext context = this.contexts.createEmptyContext();
@@ -82,18 +85,21 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		}
 		catch (BearerTokenException ex) {
 			this.contexts.clearContext();
+			if (ex.getReason() != null) {
+				this.rejections.count(ex.getReason());
+			}
 			this.entryPoint.commence(request, response, ex);
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
-	private TokenService.Authenticated authenticate(String token) {
+	private Authenticator.Authenticated authenticate(String token) {
 		try {
-			return this.tokens.authenticate(token);
+			return this.authenticator.authenticate(token);
 		}
 		catch (InvalidTokenException ex) {
-			throw BearerTokenException.invalidToken(ex.getDescription());
+			throw BearerTokenException.invalidToken(ex);
 		}
 	}
 

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jwtauth.errors.ProblemWriter;
-import dev.jwtauth.tokens.ClientKey;
+import dev.jwtauth.client.ClientInfo;
+import dev.jwtauth.client.ClientKey;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -68,7 +69,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		Cache<String, Bucket> buckets = limitOf(request);
 		int capacity = (buckets == this.signups) ? this.properties.signupsPerPeriod()
 				: this.properties.refreshesPerPeriod();
-		Bucket bucket = buckets.get(ClientKey.of(request.getRemoteAddr()), (key) -> Bucket.builder()
+		Bucket bucket = buckets.get(ClientInfo.limitKey(request), (key) -> Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, this.properties.ratePeriod()).build())
 			.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

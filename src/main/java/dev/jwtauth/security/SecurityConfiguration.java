@@ -3,7 +3,6 @@ package dev.jwtauth.security;
 import dev.jwtauth.errors.ProblemWriter;
 import dev.jwtauth.operations.MetricsAccess;
 import dev.jwtauth.tokens.TokenProperties;
-import dev.jwtauth.tokens.TokenService;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import java.time.Duration;
@@ -38,11 +37,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, TokenService tokens, TokenProperties tokenProperties,
-			ProblemWriter problemWriter, WebProperties webProperties, MetricsAccess metricsAccess) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Authenticator authenticator,
+			TokenRejections rejections, TokenProperties tokenProperties, ProblemWriter problemWriter,
+			WebProperties webProperties, MetricsAccess metricsAccess) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
-		BearerTokenFilter bearerTokenFilter = new BearerTokenFilter(tokens, entryPoint, publicPaths(),
-				tokenProperties.maxTokenLength());
+		BearerTokenFilter bearerTokenFilter = new BearerTokenFilter(authenticator, rejections, entryPoint,
+				publicPaths(), tokenProperties.maxTokenLength());
 		// @formatter:off
 		http
 			.authorizeHttpRequests((authorize) -> authorize

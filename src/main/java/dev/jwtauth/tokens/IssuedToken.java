@@ -5,5 +5,5 @@ import java.time.Instant;
 /**
  * A freshly signed access token and what was put in it.
  */
-record IssuedToken(String value, String jti, Instant issuedAt, Instant expiresAt) {
+public record IssuedToken(String value, String jti, Instant issuedAt, Instant expiresAt) {
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.jwtauth.tokens.keys.KeySettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -79,7 +80,13 @@ public record TokenProperties(@Nullable String secret,
 
 	/** True when tokens are signed with a private key and verified with a public one. */
 	public boolean asymmetric() {
-		return !"HS256".equals(this.algorithm);
+		return keys().asymmetric();
+	}
+
+	/** What the signing keys are made from. */
+	public KeySettings keys() {
+		return new KeySettings(this.algorithm, this.keyDir, this.secret, this.secretFile, this.generatedSecretFile,
+				accessTokenReach());
 	}
 
 	/** How long after its issue any access token can still be honoured. */

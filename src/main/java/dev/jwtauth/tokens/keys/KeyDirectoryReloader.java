@@ -3,7 +3,6 @@ package dev.jwtauth.tokens.keys;
 import java.io.IOException;
 import java.util.List;
 
-import dev.jwtauth.tokens.TokenProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,9 +22,9 @@ class KeyDirectoryReloader {
 
 	private final SigningKeys keys;
 
-	private final TokenProperties properties;
+	private final KeySettings properties;
 
-	KeyDirectoryReloader(SigningKeys keys, TokenProperties properties) {
+	KeyDirectoryReloader(SigningKeys keys, KeySettings properties) {
 		this.keys = keys;
 		this.properties = properties;
 	}

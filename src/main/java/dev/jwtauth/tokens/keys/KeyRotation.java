@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.jwtauth.tokens.TokenProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -18,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class KeyRotation {
 
-	private final TokenProperties properties;
+	private final KeySettings properties;
 
 	private final Clock clock;
 
-	KeyRotation(TokenProperties properties, Clock clock) {
+	KeyRotation(KeySettings properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
 	}

@@ -14,7 +14,6 @@ import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.jwtauth.tokens.TokenProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -34,7 +33,7 @@ class SigningKeysFactory {
 	private static final Log log = LogFactory.getLog(SigningKeysFactory.class);
 
 	@Bean
-	SigningKeys signingKeys(TokenProperties properties, Clock clock) {
+	SigningKeys signingKeys(KeySettings properties, Clock clock) {
 		if (properties.asymmetric()) {
 			return SigningKeys.asymmetric(properties.algorithm(), keyPairs(properties, clock), clock,
 					properties.accessTokenReach());
@@ -64,12 +63,12 @@ class SigningKeysFactory {
 
 	/** Re-reads the key directory, so a key added there (or rotated in) is used without a restart. */
 	@Bean
-	KeyDirectoryReloader keyDirectoryReloader(SigningKeys keys, TokenProperties properties) {
+	KeyDirectoryReloader keyDirectoryReloader(SigningKeys keys, KeySettings properties) {
 		return new KeyDirectoryReloader(keys, properties);
 	}
 
 	/** The keys in {@code JWT_KEY_DIR}; a first one is generated when there is none. */
-	static List<KeyFiles.StoredKey> keyPairs(TokenProperties properties, Clock clock) {
+	static List<KeyFiles.StoredKey> keyPairs(KeySettings properties, Clock clock) {
 		Path directory = properties.keyDir().toAbsolutePath().normalize();
 		try {
 			List<KeyFiles.StoredKey> keys = KeyFiles.load(directory, properties.algorithm());

@@ -21,8 +21,8 @@ class SigningKeysFactoryTests {
 	@TempDir
 	Path directory;
 
-	private static TokenProperties properties(String secret, Path file) {
-		return TestTokenProperties.defaults(secret, file);
+	private static KeySettings properties(String secret, Path file) {
+		return TestTokenProperties.defaults(secret, file).keys();
 	}
 
 	@Test
@@ -81,7 +81,7 @@ class SigningKeysFactoryTests {
 				null, java.time.Duration.ofMinutes(15), java.time.Duration.ofSeconds(30), 8192,
 				java.time.Duration.ofDays(14), java.time.Duration.ofSeconds(10), java.time.Duration.ofDays(1),
 				java.time.Duration.ofMillis(250), "HS256", this.directory.resolve("keys"), file.toString());
-		SigningKeys keys = new SigningKeysFactory().signingKeys(properties, java.time.Clock.systemUTC());
+		SigningKeys keys = new SigningKeysFactory().signingKeys(properties.keys(), java.time.Clock.systemUTC());
 		assertThat(keys.current().key().getEncoded()).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
 		assertThat(this.directory.resolve("generated")).doesNotExist();
 	}

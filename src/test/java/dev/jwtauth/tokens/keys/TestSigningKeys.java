@@ -21,7 +21,7 @@ public final class TestSigningKeys {
 
 	/** A key rotation into the directory, as {@code rotate-key} does it. */
 	public static KeyRotation rotation(dev.jwtauth.tokens.TokenProperties properties, Clock clock) {
-		return new KeyRotation(properties, clock);
+		return new KeyRotation(properties.keys(), clock);
 	}
 
 	/** Keys of the algorithm from {@code directory}, generating one there when empty. */
@@ -36,7 +36,7 @@ public final class TestSigningKeys {
 
 	/** The service's key directory reloader for {@code keys}: each run is one scheduled re-read. */
 	public static Runnable reloader(SigningKeys keys, dev.jwtauth.tokens.TokenProperties properties) {
-		return new KeyDirectoryReloader(keys, properties)::reload;
+		return new KeyDirectoryReloader(keys, properties.keys())::reload;
 	}
 
 }

@@ -1,0 +1,127 @@
+package dev.jwtauth.login;
+
+import java.util.UUID;
+
+import dev.jwtauth.accounts.AccountDetails;
+import dev.jwtauth.accounts.Accounts;
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.client.ClientInfo;
+import dev.jwtauth.errors.InvalidFieldsException;
+import dev.jwtauth.sessions.Sessions;
+import dev.jwtauth.sessions.TokenResponse;
+import dev.jwtauth.tokens.InvalidTokenException;
+import dev.jwtauth.tokens.VerifiedToken;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The login module's work: check a password within the brute-force limits, then start a
+ * session or change the password.
+ */
+@Service
+class Logins {
+
+	private final Accounts accounts;
+
+	private final LoginThrottle throttle;
+
+	private final Sessions sessions;
+
+	private final AuditLog audit;
+
+	Logins(Accounts accounts, LoginThrottle throttle, Sessions sessions, AuditLog audit) {
+		this.accounts = accounts;
+		this.throttle = throttle;
+		this.sessions = sessions;
+		this.audit = audit;
+	}
+
+	/**
+	 * Checks credentials, within the brute-force limits, and starts a session.
+	 * @throws TooManyAttemptsException while the name or the client is locked
+	 * @throws InvalidCredentialsException for an unknown name, a wrong password or a
+	 * disabled account alike
+	 */
+	TokenResponse login(String loginName, String password, ClientInfo client) {
+		this.accounts.ensureHashingRoom();
+		// A name too long for any account has no subject of its own: only the client counts it.
+		String subject = !Accounts.isPossibleLoginName(loginName) ? null
+				: this.accounts.accountIdOf(loginName)
+					.map(LoginThrottle::account)
+					.orElseGet(() -> LoginThrottle.name(Accounts.loginKey(loginName)));
+		LoginThrottle.Attempt attempt = begin(subject, "login", null, client);
+		if (subject == null) {
+			throw loginFailed(attempt, client);
+		}
+		AccountDetails account;
+		try {
+			account = this.accounts.authenticate(loginName, password).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			attempt.abandon();
+			throw ex;
+		}
+		if (account == null) {
+			throw loginFailed(attempt, client);
+		}
+		attempt.succeeded();
+		TokenResponse tokens = this.sessions.start(account, client);
+		this.audit.record("login", account.id(), client.address(), "success");
+		return tokens;
+	}
+
+	/**
+	 * Replaces the password after checking the current one, which counts as a login
+	 * attempt for the brute-force limits; then ends every session of the user.
+	 */
+	void changePassword(VerifiedToken token, @Nullable String currentPassword, @Nullable String newPassword,
+			ClientInfo client) {
+		AccountDetails account = this.accounts.active(token.accountId());
+		if (account == null) {
+			throw new InvalidTokenException(InvalidTokenException.Reason.ACCOUNT_INACTIVE);
+		}
+		LoginThrottle.Attempt attempt = begin(LoginThrottle.account(account.id()), "password_change", account.id(),
+				client);
+		boolean wrongPassword = false;
+		try {
+			this.accounts.changePassword(account.id(), currentPassword, newPassword);
+		}
+		catch (InvalidFieldsException ex) {
+			wrongPassword = ex.getErrors().stream().anyMatch((error) -> error.field().equals("current_password"));
+			throw ex;
+		}
+		finally {
+			if (wrongPassword) {
+				attempt.failed();
+				this.audit.record("password_change", account.id(), client.address(), "failure");
+			}
+			else {
+				attempt.abandon();
+			}
+		}
+		this.sessions.revokeAll(account.id());
+		this.audit.record("password_change", account.id(), client.address(), "success");
+	}
+
+	private LoginThrottle.Attempt begin(@Nullable String subject, String event, @Nullable UUID accountId,
+			ClientInfo client) {
+		try {
+			return this.throttle.begin(subject, client.address());
+		}
+		catch (TooManyAttemptsException ex) {
+			this.audit.record(event, accountId, client.address(), "locked");
+			throw ex;
+		}
+	}
+
+	private InvalidCredentialsException loginFailed(LoginThrottle.Attempt attempt, ClientInfo client) {
+		boolean locked = attempt.failed();
+		this.audit.record("login", null, client.address(), "failure");
+		if (locked) {
+			this.audit.record("lockout", null, client.address(), "locked");
+		}
+		return new InvalidCredentialsException();
+	}
+
+}

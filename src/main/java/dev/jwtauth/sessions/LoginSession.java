@@ -1,0 +1,113 @@
+package dev.jwtauth.sessions;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Persistable;
+
+/**
+ * One login and everything refreshed from it (a refresh-token "family"). Revoking it
+ * stops its refresh tokens and every access token carrying its id in {@code sid}.
+ */
+@Entity
+@Table(name = "login_session")
+class LoginSession implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "account_id")
+	private UUID accountId;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "last_refreshed_at")
+	private @Nullable Instant lastRefreshedAt;
+
+	@Column(name = "expires_at")
+	private Instant expiresAt;
+
+	@Column(name = "revoked_at")
+	private @Nullable Instant revokedAt;
+
+	@Column(name = "client_address")
+	private @Nullable String clientAddress;
+
+	@Column(name = "user_agent")
+	private @Nullable String userAgent;
+
+	@Transient
+	private boolean isNew = true;
+
+	protected LoginSession() {
+		this.id = new UUID(0, 0);
+		this.accountId = new UUID(0, 0);
+		this.createdAt = Instant.EPOCH;
+		this.expiresAt = Instant.EPOCH;
+	}
+
+	LoginSession(UUID accountId, Instant createdAt, Instant expiresAt, @Nullable String clientAddress,
+			@Nullable String userAgent) {
+		this.id = UUID.randomUUID();
+		this.accountId = accountId;
+		this.createdAt = createdAt;
+		this.expiresAt = expiresAt;
+		this.clientAddress = clientAddress;
+		this.userAgent = userAgent;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markNotNew() {
+		this.isNew = false;
+	}
+
+	UUID getAccountId() {
+		return this.accountId;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	@Nullable Instant getLastRefreshedAt() {
+		return this.lastRefreshedAt;
+	}
+
+	Instant getExpiresAt() {
+		return this.expiresAt;
+	}
+
+	@Nullable String getClientAddress() {
+		return this.clientAddress;
+	}
+
+	@Nullable String getUserAgent() {
+		return this.userAgent;
+	}
+
+	boolean isLive(Instant now) {
+		return this.revokedAt == null && now.isBefore(this.expiresAt);
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.jwtauth.sessions;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.jwtauth.tokens.VerifiedToken;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live login as {@code GET /me/sessions} lists it.
+ */
+record SessionView(UUID id, Instant createdAt, @Nullable Instant lastRefreshedAt, @Nullable String clientAddress,
+		@Nullable String userAgent, boolean current) {
+
+	static SessionView of(LoginSession session, VerifiedToken current) {
+		return new SessionView(session.getId(), session.getCreatedAt(), session.getLastRefreshedAt(),
+				session.getClientAddress(), session.getUserAgent(), session.getId().equals(current.sessionId()));
+	}
+
+}

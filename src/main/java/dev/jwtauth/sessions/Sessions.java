@@ -1,0 +1,129 @@
+package dev.jwtauth.sessions;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.jwtauth.accounts.AccountDetails;
+import dev.jwtauth.accounts.AccountListener;
+import dev.jwtauth.accounts.Accounts;
+import dev.jwtauth.audit.AuditLog;
+import dev.jwtauth.client.ClientInfo;
+import dev.jwtauth.revocation.Revocations;
+import dev.jwtauth.tokens.AccessTokens;
+import dev.jwtauth.tokens.IssuedToken;
+import dev.jwtauth.tokens.TokenProperties;
+import dev.jwtauth.tokens.VerifiedToken;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The sessions module's public API: start a login's session with its token pair, refresh
+ * it, end it (by logout, by the user, by an admin, or when the account is disabled).
+ */
+@Service
+public class Sessions implements AccountListener {
+
+	private final RefreshRotation rotation;
+
+	private final AccessTokens tokens;
+
+	private final Accounts accounts;
+
+	private final Revocations revocations;
+
+	private final long accessTokenSeconds;
+
+	private final AuditLog audit;
+
+	Sessions(RefreshRotation rotation, AccessTokens tokens, Accounts accounts, Revocations revocations,
+			TokenProperties properties, AuditLog audit) {
+		this.rotation = rotation;
+		this.tokens = tokens;
+		this.accounts = accounts;
+		this.revocations = revocations;
+		this.accessTokenSeconds = properties.accessTokenTtl().toSeconds();
+		this.audit = audit;
+	}
+
+	/** Starts a session for an account whose credentials were just checked. */
+	public TokenResponse start(AccountDetails account, ClientInfo client) {
+		return respond(account, this.rotation.start(account.id(), client));
+	}
+
+	/** Ends every login of the account: after a password change, by an admin. */
+	public void revokeAll(UUID accountId) {
+		this.rotation.revokeAll(accountId, null);
+	}
+
+	/** A disabled account's logins end, so that enabling it again revives none of them. */
+	@Override
+	public void accountChanged(UUID accountId, boolean enabled) {
+		if (!enabled) {
+			revokeAll(accountId);
+		}
+	}
+
+	TokenResponse refresh(@Nullable String refreshToken, ClientInfo client) {
+		RefreshRotation.Started session;
+		try {
+			session = this.rotation.refresh(refreshToken);
+		}
+		catch (InvalidRefreshTokenException ex) {
+			this.audit.record("refresh", null, client.address(), "failure");
+			throw ex;
+		}
+		AccountDetails account = this.accounts.active(session.accountId());
+		if (account == null) {
+			this.audit.record("refresh", session.accountId(), client.address(), "failure");
+			throw new InvalidRefreshTokenException();
+		}
+		this.audit.record("refresh", account.id(), client.address(), "success");
+		return respond(account, session);
+	}
+
+	/**
+	 * Ends the login the token belongs to (and, by scope, the user's other logins); the
+	 * token itself is denied at once on every instance.
+	 */
+	void logout(VerifiedToken token, LogoutScope scope, ClientInfo client) {
+		this.audit.record("logout", token.accountId(), client.address(), scope.name().toLowerCase(Locale.ROOT));
+		if (scope != LogoutScope.OTHERS) {
+			this.revocations.tokenDenied(token);
+		}
+		switch (scope) {
+			case LOCAL -> this.rotation.revoke(token.accountId(), token.sessionId());
+			case OTHERS -> this.rotation.revokeAll(token.accountId(), token.sessionId());
+			case GLOBAL -> this.rotation.revokeAll(token.accountId(), null);
+		}
+	}
+
+	List<LoginSession> live(UUID accountId) {
+		return this.rotation.live(accountId);
+	}
+
+	boolean end(UUID accountId, UUID sessionId) {
+		return this.rotation.revoke(accountId, sessionId);
+	}
+
+	private TokenResponse respond(AccountDetails account, RefreshRotation.Started session) {
+		IssuedToken access = this.tokens.issue(account, session.sessionId());
+		return TokenResponse.bearer(access, this.accessTokenSeconds, Objects.requireNonNull(session.refreshToken()),
+				account.id());
+	}
+
+	/** Which logins a logout ends. */
+	enum LogoutScope {
+
+		/** the one the token belongs to */
+		LOCAL,
+		/** every other one of the user */
+		OTHERS,
+		/** all of the user's */
+		GLOBAL
+
+	}
+
+}

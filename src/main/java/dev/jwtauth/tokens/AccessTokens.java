@@ -1,0 +1,55 @@
+package dev.jwtauth.tokens;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.jwtauth.accounts.AccountDetails;
+import dev.jwtauth.tokens.keys.KeyRotation;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The tokens module's public API: issue an access token, verify a presented one (its
+ * signature and claims; revocation is another module's), and rotate the signing keys.
+ * Only {@code AccessTokenCodec} touches the JWT library.
+ */
+@Service
+public class AccessTokens {
+
+	private final AccessTokenCodec codec;
+
+	private final VerifiedTokens verifiedTokens;
+
+	private final KeyRotation rotation;
+
+	AccessTokens(AccessTokenCodec codec, VerifiedTokens verifiedTokens, KeyRotation rotation) {
+		this.codec = codec;
+		this.verifiedTokens = verifiedTokens;
+		this.rotation = rotation;
+	}
+
+	public IssuedToken issue(AccountDetails account, UUID sessionId) {
+		return this.codec.issue(account, sessionId);
+	}
+
+	/**
+	 * The token's claims once its signature and claims are checked, from memory when it
+	 * was checked before.
+	 * @throws InvalidTokenException naming the check that failed
+	 */
+	public VerifiedToken verify(String token) {
+		return this.verifiedTokens.verify(token);
+	}
+
+	/**
+	 * Adds a key that starts signing after {@code activateIn}.
+	 * @return the new key's file
+	 * @throws IllegalStateException when tokens are signed with a shared secret
+	 */
+	public Path rotateKey(Duration activateIn) throws IOException {
+		return this.rotation.rotate(activateIn);
+	}
+
+}

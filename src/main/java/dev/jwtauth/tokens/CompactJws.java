@@ -1,0 +1,39 @@
+package dev.jwtauth.tokens;
+
+/**
+ * The shape every access token must have before any parsing: checked first, so a
+ * string that cannot be a token costs next to nothing.
+ */
+final class CompactJws {
+
+	private CompactJws() {
+	}
+
+	/**
+	 * Compact JWS only: three non-empty base64url parts, no padding, no whitespace, no JSON
+	 * serialisation, no five-part JWE. A loop rather than a regular expression: every
+	 * token not seen before passes here, forged ones included, and this is a tenth of the cost.
+	 */
+	static boolean isCompactJws(String token) {
+		int dots = 0;
+		int partLength = 0;
+		for (int i = 0; i < token.length(); i++) {
+			char c = token.charAt(i);
+			if (c == '.') {
+				if (partLength == 0 || ++dots > 2) {
+					return false;
+				}
+				partLength = 0;
+			}
+			else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_') {
+				partLength++;
+			}
+			else {
+				return false;
+			}
+		}
+		return dots == 2 && partLength > 0;
+	}
+
+}
