@@ -1,0 +1,131 @@
+# The service under test: its temporary directory and guaranteed stop, its jar, its port
+# and JVM flags, its start with the wait for readiness, its stop. Sourced, defines only.
+
+# make_workdir: the temporary directory, removed with the service stopped on any exit.
+make_workdir() {
+  work=$(mktemp -d "${TMPDIR:-/tmp}/jwt-bench.XXXXXX")
+  service_pid="" flood_pid=""
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+}
+
+cleanup() {
+  local status=$?
+  if [ -n "$flood_pid" ]; then kill "$flood_pid" 2>/dev/null || true; fi
+  if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
+    kill -TERM "$service_pid" 2>/dev/null || true
+    # A graceful stop takes a second or two; after 15 s it is forced.
+    for _ in $(seq 1 150); do
+      kill -0 "$service_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$service_pid" 2>/dev/null || true
+    wait "$service_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+
+service_log_tail() {
+  echo "--- last lines of the service log:" >&2
+  tail -n 40 "$work/service.log" >&2 || true
+}
+
+# prepare_jar: $work/service.jar, built from a copy, so the working tree's target/ (which
+# others build into) is never touched; a given jar is copied too, so a rebuild elsewhere
+# cannot swap it mid-run. maven.test.skip leaves the tests uncompiled as well as unrun:
+# the jar needs neither, and a test someone is halfway through editing then cannot stop
+# the benchmark.
+prepare_jar() {
+  if [ -n "$jar_given" ]; then
+    echo "jar:     $jar_given (built $(date -u -r "$jar_given" '+%Y-%m-%d %H:%M UTC'); the tree above may differ)"
+    cp "$jar_given" "$work/service.jar"
+    return
+  fi
+  echo "== building the jar from a copy of the working tree (./mvnw -q -B -Dmaven.test.skip=true package)"
+  mkdir "$work/build"
+  cp -r "$repo/pom.xml" "$repo/mvnw" "$repo/.mvn" "$repo/src" "$work/build/"
+  if ! (cd "$work/build" && ./mvnw -q -B -Dmaven.test.skip=true package) >"$work/build.log" 2>&1; then
+    tail -n 40 "$work/build.log" >&2
+    fail "the build failed (to measure a jar built earlier, pass --jar PATH)"
+  fi
+  cp "$work/build/target/jwt-auth-service.jar" "$work/service.jar"
+  rm -rf "$work/build"
+}
+
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# pick_port: sets port and base to a free loopback port.
+pick_port() {
+  local candidate
+  port=""
+  for _ in $(seq 1 100); do
+    candidate=$((20000 + RANDOM % 40000))
+    if port_is_free "$candidate"; then port=$candidate; break; fi
+  done
+  [ -n "$port" ] || fail "found no free loopback port in 100 tries"
+  base="http://127.0.0.1:$port"
+}
+
+# read_jvm_options: the JVM flags the README gives, from the one place they are kept.
+read_jvm_options() {
+  read -r -a jvm_options <<<"$(sed -n 's:.*<service.jvm.options>\(.*\)</service.jvm.options>.*:\1:p' "$repo/pom.xml")"
+  [ ${#jvm_options[@]} -gt 0 ] || fail "no <service.jvm.options> in $repo/pom.xml"
+  echo "flags:   ${jvm_options[*]}"
+}
+
+# Polled every 20 ms in bash itself: a curl process 50 times a second would take CPU
+# from the JVM whose start is being timed.
+ping_status() {
+  ping_code=""
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 0
+  printf 'GET /ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+  local line=""
+  read -r -t 2 line <&3 || true
+  exec 3<&-
+  line=${line#HTTP/1.1 }
+  ping_code=${line%% *}
+}
+
+# start_service DIR JAVA-ARGS...: launches the service in DIR (fresh database and secret)
+# and sets startup_s to the seconds from the launch to its first 200 of /ping.
+# SERVER_ADDRESS keeps it off every interface but loopback. The 2 h token lifetime keeps
+# the tokens made at the start valid through a long run (the default is 15 minutes); all
+# users sign up from one address, so the per-client signup limit is lifted.
+start_service() {
+  local dir=$1
+  shift
+  mkdir "$dir"
+  local start_ns
+  start_ns=$(date +%s%N)
+  (cd "$dir" && SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 JWT_ACCESS_TOKEN_TTL=2h RATE_LIMIT_SIGNUP=1000000 \
+    exec "$java" "${jvm_options[@]}" "$@") >"$work/service.log" 2>&1 &
+  service_pid=$!
+  local deadline=$((SECONDS + 120))
+  until ping_status; [ "$ping_code" = 200 ]; do
+    if ! kill -0 "$service_pid" 2>/dev/null; then
+      service_pid=""
+      service_log_tail
+      fail "the service exited during start-up"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      service_log_tail
+      fail "no 200 from /ping within 120 s of the launch"
+    fi
+    sleep 0.02
+  done
+  startup_s=$(awk -v ns=$(($(date +%s%N) - start_ns)) 'BEGIN { printf "%.2f", ns / 1e9 }')
+  spring_says=$(sed -n 's/.*\(Started [A-Za-z]* in .*\)/\1/p' "$work/service.log" | head -n 1)
+}
+
+stop_service() {
+  kill -TERM "$service_pid" 2>/dev/null || true
+  wait "$service_pid" 2>/dev/null || true
+  service_pid=""
+}
+
+# service_memory: sets rss_mib and hwm_mib, the service's resident memory now and at its peak.
+service_memory() {
+  rss_mib=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")
+  hwm_mib=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")
+}
