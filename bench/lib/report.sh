@@ -11,7 +11,7 @@ print_header() {
   if ! GIT_OPTIONAL_LOCKS=0 git -C "$repo" diff --quiet HEAD -- src pom.xml 2>/dev/null; then
     commit="$commit + uncommitted changes in src/ or pom.xml"
   fi
-  echo "jwt-auth-service benchmark (issue 5), $(date -u '+%Y-%m-%d %H:%M UTC')$($smoke && echo ', SMOKE run')"
+  echo "jwt-auth-service benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')$($smoke && echo ', SMOKE run')"
   echo "tree:    $commit"
   echo "java:    $(tr '\n' ' ' <<<"$java_version")(JAVA_HOME=$java_home)"
   echo "host:    $cores cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)," \

@@ -14,7 +14,7 @@ scenario_startup() {
   fi
 }
 
-# Java 25's fast start, as the README shows it: the jar extracted, Spring AOT's
+# Java 25's fast start, as docs/operations.md shows it: the jar extracted, Spring AOT's
 # precomputed context switched on, one training run that stops once the application
 # context is ready, then every start maps the JVM's AOT cache.
 fast_start() {

@@ -19,10 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * does not. Both read and write the same PHC strings ({@code $argon2id$v=19$m=...}), so
  * hashes made by either verify with the other.
  * <p>
- * The native one is preferred because on the same CPU it hashes about twice as fast at a
- * steady speed, and makes no garbage: the Java one allocates its 7 MiB of working memory
- * as seven thousand arrays on every call, which a small heap pays for in collections that
- * stop token checks too, and the JIT settles it at one of two speeds, one half the other.
+ * The native one is preferred: faster at a steady speed, and without the Java one's
+ * garbage, which a small heap pays for in collections that stop token checks too
+ * (docs/performance.md).
  */
 final class Argon2idPasswordEncoder implements PasswordEncoder {
 

@@ -40,8 +40,8 @@ class HashingPool {
 				new ArrayBlockingQueue<>(properties.hashingQueue()), (runnable) -> {
 					Thread thread = new Thread(runnable, "password-hashing");
 					thread.setDaemon(true);
-					// With the JVM flags of the README this becomes a lower OS priority (nice
-					// 5), so that token checks go first while hashing takes the rest of the CPU.
+					// With the service's JVM flags (docs/operations.md) this becomes nice 5, so
+					// that token checks go first while hashing takes the rest of the CPU.
 					thread.setPriority(Thread.MIN_PRIORITY);
 					return thread;
 				}, new ThreadPoolExecutor.AbortPolicy());

@@ -11,10 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id with 7 MiB, 10 passes and 1 lane: twice the work of OWASP's minimum at that
- * memory (7 MiB, 5 passes, itself the CPU cost of 19 MiB with 2 passes in a third of the
- * memory). Hashed natively (see {@link Argon2idPasswordEncoder}) this costs a login no
- * more time than the minimum did in Java, and the hash, not the request around it, is
- * then what a login costs. Behind a delegating encoder:
+ * memory, affordable because it is hashed natively ({@link Argon2idPasswordEncoder};
+ * docs/design.md). Behind a delegating encoder:
  * every hash is prefixed with its algorithm, so older hashes (say bcrypt, imported)
  * still verify and are re-hashed on the next successful login. Argon2 has no 72-byte
  * input limit, so a 128-character password is used whole.

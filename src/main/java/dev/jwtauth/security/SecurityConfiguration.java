@@ -73,10 +73,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * No Spring Security observations, so that its filter chain is not decorated at all:
-	 * with observations switched off only by name, every filter of every request was still
-	 * wrapped and looked its observation up in the request's attributes. The HTTP server
-	 * metrics time each request once.
+	 * No Spring Security observations, so that no filter is wrapped on every request; the
+	 * HTTP server metrics time each request once (docs/performance.md).
 	 */
 	@Bean
 	static SecurityObservationSettings noSecurityObservations() {
@@ -109,10 +107,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Spring Security's strict firewall, with its header-value check done in a plain loop
-	 * for printable ASCII: the default looks up each character's Unicode category, which
-	 * on a bearer token of 400 characters cost as much as the rest of the token check.
-	 * Every other character is judged as the default judges it.
+	 * Spring Security's strict firewall, with its header-value check a plain loop for
+	 * printable ASCII, since the default's per-character Unicode lookup weighs on every
+	 * token check (docs/performance.md); other characters are judged as the default does.
 	 */
 	@Bean
 	StrictHttpFirewall httpFirewall() {

@@ -11,8 +11,8 @@ final class CompactJws {
 
 	/**
 	 * Compact JWS only: three non-empty base64url parts, no padding, no whitespace, no JSON
-	 * serialisation, no five-part JWE. A loop rather than a regular expression: every
-	 * token not seen before passes here, forged ones included, and this is a tenth of the cost.
+	 * serialisation, no five-part JWE. A loop rather than a regular expression, the cheaper:
+	 * every token not seen before passes here, forged ones included.
 	 */
 	static boolean isCompactJws(String token) {
 		int dots = 0;
