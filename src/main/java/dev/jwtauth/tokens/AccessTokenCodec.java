@@ -104,12 +104,7 @@ class AccessTokenCodec {
 	}
 
 	VerifiedToken verify(String token) {
-		if (token.length() > this.properties.maxTokenLength()) {
-			throw new InvalidTokenException(Reason.TOO_LONG);
-		}
-		if (!CompactJws.isCompactJws(token)) {
-			throw new InvalidTokenException(Reason.NOT_COMPACT);
-		}
+		CompactJws.requireShape(token, this.properties.maxTokenLength());
 		Jws<Claims> jws = parse(token);
 		// RFC 8725 explicit typing: an ID token or any other JWT signed with the same key
 		// must not pass as an access token.

@@ -9,6 +9,16 @@ final class CompactJws {
 	private CompactJws() {
 	}
 
+	/** @throws InvalidTokenException when the token is too long or not a compact JWS */
+	static void requireShape(String token, int maxLength) {
+		if (token.length() > maxLength) {
+			throw new InvalidTokenException(InvalidTokenException.Reason.TOO_LONG);
+		}
+		if (!isCompactJws(token)) {
+			throw new InvalidTokenException(InvalidTokenException.Reason.NOT_COMPACT);
+		}
+	}
+
 	/**
 	 * Compact JWS only: three non-empty base64url parts, no padding, no whitespace, no JSON
 	 * serialisation, no five-part JWE. A loop rather than a regular expression, the cheaper:

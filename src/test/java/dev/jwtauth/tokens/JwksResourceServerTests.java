@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Another service, built on Spring Security's resource server as the README shows,
+ * Another service, built on Spring Security's resource server as docs/security.md shows,
  * verifies this service's ES256 tokens through its JWKS alone.
  */
 class JwksResourceServerTests {
