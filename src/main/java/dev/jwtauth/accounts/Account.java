@@ -48,6 +48,12 @@ class Account implements Persistable<UUID> {
 
 	private boolean enabled = true;
 
+	@Column(name = "email_verified")
+	private boolean emailVerified;
+
+	@Column(name = "password_changed_at")
+	private @Nullable Instant passwordChangedAt;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
 
@@ -113,8 +119,27 @@ class Account implements Persistable<UUID> {
 		return this.passwordHash;
 	}
 
-	void changePasswordHash(String passwordHash) {
+	/** A new password: mail tokens issued before {@code now} stop working. */
+	void changePasswordHash(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
+		this.passwordChangedAt = now;
+	}
+
+	/** The same password, hashed anew with the current parameters. */
+	void rehash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	@Nullable Instant getPasswordChangedAt() {
+		return this.passwordChangedAt;
+	}
+
+	boolean isEmailVerified() {
+		return this.emailVerified;
+	}
+
+	void setEmailVerified(boolean emailVerified) {
+		this.emailVerified = emailVerified;
 	}
 
 	boolean isEnabled() {
@@ -127,7 +152,7 @@ class Account implements Persistable<UUID> {
 
 	AccountDetails toDetails() {
 		return new AccountDetails(this.id, this.username, this.email, this.name, Set.copyOf(this.roles),
-				this.enabled, this.createdAt);
+				this.enabled, this.createdAt, this.emailVerified);
 	}
 
 }

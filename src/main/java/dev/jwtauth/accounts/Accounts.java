@@ -1,6 +1,7 @@
 package dev.jwtauth.accounts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +31,6 @@ public class Accounts {
 
 	private final SignupRules signupRules;
 
-	private final PasswordPolicy passwordPolicy;
-
 	private final PasswordEncoder passwordEncoder;
 
 	private final TransactionTemplate transactions;
@@ -42,28 +41,20 @@ public class Accounts {
 
 	private final SignupsInFlight signupsInFlight;
 
+	private final Credentials credentials;
+
 	private final ActiveAccounts active;
 
-	/**
-	 * Checked against when the login name is unknown, so that the answer takes as long
-	 * as for a wrong password and timing tells nothing about which names exist. The
-	 * outcome is never used, so a fixed hash (of a random password nobody kept) serves as
-	 * well as a fresh one, and start-up does not wait for Argon2. Its parameters must be
-	 * the current ones, or the check would take a different time (a test holds them equal).
-	 */
-	static final String DUMMY_HASH = "{" + PasswordHashing.CURRENT + "}"
-			+ "$argon2id$v=19$m=7168,t=10,p=1$XGPI8ZGXlY2iziPYOsNv2g$HUaTvO7dAwbZimgmDxxhAC0rlvJgDl0YcO56nUMil78";
-
 	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
-			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
-			Clock clock, HashingPool hashing, SignupsInFlight signupsInFlight, ActiveAccounts active) {
+			PasswordEncoder passwordEncoder, TransactionTemplate transactions, Clock clock, HashingPool hashing,
+			SignupsInFlight signupsInFlight, ActiveAccounts active, Credentials credentials) {
+		this.credentials = credentials;
 		this.active = active;
 		this.hashing = hashing;
 		this.signupsInFlight = signupsInFlight;
 		this.accounts = accounts;
 		this.loginNames = loginNames;
 		this.signupRules = signupRules;
-		this.passwordPolicy = passwordPolicy;
 		this.passwordEncoder = passwordEncoder;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -127,25 +118,7 @@ public class Accounts {
 	 * belong to, or empty: the caller cannot tell an unknown name from a wrong password.
 	 */
 	public Optional<AccountDetails> authenticate(@Nullable String loginName, @Nullable String password) {
-		Optional<Account> found = (loginName == null || loginName.isBlank()) ? Optional.empty()
-				: this.accounts.findByLoginKey(Names.key(loginName));
-		if (password == null || !PasswordPolicy.isWithinMaxLength(password)) {
-			// No stored password can match; still spend the same time as a real check.
-			this.hashing.run(() -> this.passwordEncoder.matches("", DUMMY_HASH));
-			return Optional.empty();
-		}
-		if (found.isEmpty()) {
-			this.hashing.run(() -> this.passwordEncoder.matches(password, DUMMY_HASH));
-			return Optional.empty();
-		}
-		Account account = found.get();
-		if (!matches(password, account.getPasswordHash()) || !account.isEnabled()) {
-			return Optional.empty();
-		}
-		if (this.passwordEncoder.upgradeEncoding(account.getPasswordHash())) {
-			upgradeHash(account.getId(), this.hashing.run(() -> this.passwordEncoder.encode(password)));
-		}
-		return Optional.of(account.toDetails());
+		return this.credentials.authenticate(loginName, password);
 	}
 
 	/**
@@ -154,17 +127,27 @@ public class Accounts {
 	 * {@code new_password} when it breaks a rule
 	 */
 	public void changePassword(UUID id, @Nullable String currentPassword, @Nullable String newPassword) {
-		Account account = this.accounts.findById(id).orElseThrow(() -> new IllegalStateException("no account " + id));
-		if (currentPassword == null || !PasswordPolicy.isWithinMaxLength(currentPassword)
-				|| !matches(currentPassword, account.getPasswordHash())) {
-			throw new InvalidFieldsException("current_password", "is not your current password");
-		}
-		this.passwordPolicy.check(newPassword, account.getUsername(), account.getEmail()).ifPresent((message) -> {
-			throw new InvalidFieldsException("new_password", message);
-		});
-		String hash = this.hashing.run(() -> this.passwordEncoder.encode(newPassword));
-		this.transactions.executeWithoutResult(
-				(status) -> this.accounts.findById(id).ifPresent((stored) -> stored.changePasswordHash(hash)));
+		this.credentials.changePassword(id, currentPassword, newPassword);
+	}
+
+	/**
+	 * Replaces the password of an account whose owner proved the email address: the
+	 * address counts as verified from now on.
+	 * @throws InvalidFieldsException naming {@code new_password} when it breaks a rule
+	 */
+	public void resetPassword(UUID id, @Nullable String newPassword) {
+		this.credentials.resetPassword(id, newPassword);
+		this.active.forget(id);
+	}
+
+	/** @throws InvalidFieldsException naming {@code new_password} when it breaks a rule */
+	public void checkNewPassword(UUID id, @Nullable String newPassword) {
+		this.credentials.checkNewPassword(id, newPassword);
+	}
+
+	/** When the account's password last changed, or null when never since signup. */
+	public @Nullable Instant passwordChangedAt(UUID id) {
+		return this.accounts.findById(id).map(Account::getPasswordChangedAt).orElse(null);
 	}
 
 	/**
@@ -225,19 +208,5 @@ public class Accounts {
 		return this.accounts.findAllByOrderByCreatedAtAsc().stream().map(Account::toDetails).toList();
 	}
 
-	private boolean matches(String password, String hash) {
-		try {
-			return this.hashing.run(() -> this.passwordEncoder.matches(password, hash));
-		}
-		catch (IllegalArgumentException ex) {
-			// e.g. an imported bcrypt hash and a password over bcrypt's 72-byte limit
-			return false;
-		}
-	}
-
-	private void upgradeHash(UUID id, String hash) {
-		this.transactions.executeWithoutResult(
-				(status) -> this.accounts.findById(id).ifPresent((account) -> account.changePasswordHash(hash)));
-	}
 
 }
