@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The login module's work: check a password within the brute-force limits, then start a
- * session or change the password.
+ * The login module's public API, {@link #liftLockout}; its routes check a password
+ * within the brute-force limits, then start a session or change the password.
  */
 @Service
-class Logins {
+public class Logins {
 
 	private final Accounts accounts;
 
@@ -102,6 +102,11 @@ class Logins {
 		}
 		this.sessions.revokeAll(account.id());
 		this.audit.record("password_change", account.id(), client.address(), "success");
+	}
+
+	/** Forgets the account's failed logins: its owner proved who they are another way. */
+	public void liftLockout(UUID accountId) {
+		this.throttle.forget(LoginThrottle.account(accountId));
 	}
 
 	private LoginThrottle.Attempt begin(@Nullable String subject, String event, @Nullable UUID accountId,
