@@ -134,6 +134,13 @@ class Account implements Persistable<UUID> {
 		return this.passwordChangedAt;
 	}
 
+	/** A new address, proven by a token sent to it. */
+	void changeEmail(String email) {
+		this.email = email;
+		this.emailKey = Names.key(email);
+		this.emailVerified = true;
+	}
+
 	boolean isEmailVerified() {
 		return this.emailVerified;
 	}

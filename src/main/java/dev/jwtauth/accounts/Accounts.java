@@ -45,9 +45,12 @@ public class Accounts {
 
 	private final ActiveAccounts active;
 
+	private final Emails emails;
+
 	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
 			PasswordEncoder passwordEncoder, TransactionTemplate transactions, Clock clock, HashingPool hashing,
-			SignupsInFlight signupsInFlight, ActiveAccounts active, Credentials credentials) {
+			SignupsInFlight signupsInFlight, ActiveAccounts active, Credentials credentials, Emails emails) {
+		this.emails = emails;
 		this.credentials = credentials;
 		this.active = active;
 		this.hashing = hashing;
@@ -78,7 +81,9 @@ public class Accounts {
 		requireFree(names);
 		try (SignupsInFlight.Claim claim = this.signupsInFlight.claim(names)) {
 			requireFree(names);
-			return create(valid, username, names, signup);
+			AccountDetails created = create(valid, username, names, signup);
+			this.active.created(created);
+			return created;
 		}
 	}
 
@@ -137,12 +142,39 @@ public class Accounts {
 	 */
 	public void resetPassword(UUID id, @Nullable String newPassword) {
 		this.credentials.resetPassword(id, newPassword);
-		this.active.forget(id);
+		this.active.changed(id, true);
 	}
 
 	/** @throws InvalidFieldsException naming {@code new_password} when it breaks a rule */
 	public void checkNewPassword(UUID id, @Nullable String newPassword) {
 		this.credentials.checkNewPassword(id, newPassword);
+	}
+
+	/** @throws InvalidFieldsException naming {@code current_password} when it is not the password */
+	public void checkPassword(UUID id, @Nullable String currentPassword) {
+		this.credentials.checkPassword(id, currentPassword);
+	}
+
+	/** @throws InvalidFieldsException naming {@code field} when it is no email address */
+	public String normalizeEmail(@Nullable String email, String field) {
+		return this.emails.normalize(email, field);
+	}
+
+	public boolean isLoginNameFree(String name) {
+		return this.emails.isFree(name);
+	}
+
+	/** Marks the address proven; false when the account's address is no longer this one. */
+	public boolean markEmailVerified(UUID id, String email) {
+		boolean marked = this.emails.markVerified(id, email);
+		this.active.changed(id, true);
+		return marked;
+	}
+
+	/** @throws AccountTakenException when another account has the address as a login name */
+	public void changeEmail(UUID id, String email) {
+		this.emails.change(id, email);
+		this.active.changed(id, true);
 	}
 
 	/** When the account's password last changed, or null when never since signup. */

@@ -83,16 +83,21 @@ class Credentials {
 	 * {@code new_password} when it breaks a rule
 	 */
 	void changePassword(UUID id, @Nullable String currentPassword, @Nullable String newPassword) {
-		Account account = this.accounts.findById(id).orElseThrow(() -> new IllegalStateException("no account " + id));
-		if (currentPassword == null || !PasswordPolicy.isWithinMaxLength(currentPassword)
-				|| !matches(currentPassword, account.getPasswordHash())) {
-			throw new InvalidFieldsException("current_password", "is not your current password");
-		}
+		Account account = checkPassword(id, currentPassword);
 		checkNewPassword(account, newPassword);
 		String hash = this.hashing.run(() -> this.passwordEncoder.encode(newPassword));
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult(
 				(status) -> this.accounts.findById(id).ifPresent((stored) -> stored.changePasswordHash(hash, now)));
+	}
+
+	Account checkPassword(UUID id, @Nullable String currentPassword) {
+		Account account = this.accounts.findById(id).orElseThrow(() -> new IllegalStateException("no account " + id));
+		if (currentPassword == null || !PasswordPolicy.isWithinMaxLength(currentPassword)
+				|| !matches(currentPassword, account.getPasswordHash())) {
+			throw new InvalidFieldsException("current_password", "is not your current password");
+		}
+		return account;
 	}
 
 	void resetPassword(UUID id, @Nullable String newPassword) {

@@ -32,7 +32,14 @@ class OneTimeTokens {
 	/** What a token may be used for, and nothing else. */
 	enum Purpose {
 
-		RESET
+		/** a password reset; no payload */
+		RESET,
+		/** the proof of the account's address; payload: that address */
+		VERIFY,
+		/** the proof of a new address; payload: the new address */
+		EMAIL_CHANGE,
+		/** the undoing of an address change, sent to the old one; payload: the old address */
+		EMAIL_REVERT
 
 	}
 
@@ -74,22 +81,23 @@ class OneTimeTokens {
 		return recent != null && recent > 0;
 	}
 
-	/** The token's record when it is of this purpose, unused and unexpired. */
-	Optional<Found> find(Purpose purpose, @Nullable String token) {
+	/** The token's record when it is of one of these purposes, unused and unexpired. */
+	Optional<Found> find(@Nullable String token, Purpose... purposes) {
 		if (token == null || token.length() != TOKEN_LENGTH) {
 			return Optional.empty();
 		}
 		String hash = hash(token);
 		List<Found> found = this.jdbc.query(
-				"select hash, account_id, payload, created_at from one_time_token"
-						+ " where hash = ? and purpose = ? and used_at is null and expires_at > ?",
-				(row, n) -> new Found(row.getString(1), row.getObject(2, UUID.class), row.getString(3),
-						row.getTimestamp(4).toInstant()),
-				hash, purpose.name(), Timestamp.from(now()));
+				"select hash, purpose, account_id, payload, created_at from one_time_token"
+						+ " where hash = ? and used_at is null and expires_at > ?",
+				(row, n) -> new Found(row.getString(1), Purpose.valueOf(row.getString(2)),
+						row.getObject(3, UUID.class), row.getString(4), row.getTimestamp(5).toInstant()),
+				hash, Timestamp.from(now()));
 		// The lookup is by hash; comparing the hashes again costs the same whatever matches.
 		return found.stream()
 			.filter((record) -> MessageDigest.isEqual(record.hash().getBytes(StandardCharsets.US_ASCII),
 					hash.getBytes(StandardCharsets.US_ASCII)))
+			.filter((record) -> List.of(purposes).contains(record.purpose()))
 			.findFirst();
 	}
 
@@ -119,7 +127,7 @@ class OneTimeTokens {
 	}
 
 	/** A token found valid, not yet spent. */
-	record Found(String hash, UUID accountId, @Nullable String payload, Instant createdAt) {
+	record Found(String hash, Purpose purpose, UUID accountId, @Nullable String payload, Instant createdAt) {
 	}
 
 }

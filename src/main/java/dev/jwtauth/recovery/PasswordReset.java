@@ -100,7 +100,7 @@ class PasswordReset implements DisposableBean {
 	 * than the last password change) or {@code new_password} (the token is not spent then)
 	 */
 	void confirm(@Nullable String token, @Nullable String newPassword, ClientInfo client) {
-		OneTimeTokens.Found found = this.tokens.find(Purpose.RESET, token)
+		OneTimeTokens.Found found = this.tokens.find(token, Purpose.RESET)
 			.filter(this::issuedSinceLastPasswordChange)
 			.orElseThrow(PasswordReset::invalidToken);
 		UUID id = found.accountId();

@@ -17,6 +17,8 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class RecoveryMails {
 
+	private static final String PASTE = "Or paste this code into the service's page:";
+
 	private final Mail mail;
 
 	RecoveryMails(Mail mail) {
@@ -25,24 +27,50 @@ class RecoveryMails {
 
 	void reset(AccountDetails account, String token) {
 		String link = this.mail.link("reset", token);
-		send(account, "Reset your password",
+		send(address(account), "Reset your password",
 				"Someone asked to reset the password of " + account.username() + ". If it was you, open this link"
 						+ " and choose a new password:",
-				link, "Or paste this code into the reset form: " + token,
+				link, token,
 				"The link works once, for a short while. If it was not you, ignore this mail: your password"
 						+ " stays as it is.");
 	}
 
 	void passwordReset(AccountDetails account) {
-		send(account, "Your password was reset",
+		send(address(account), "Your password was reset",
 				"The password of " + account.username() + " was just reset, and every session of the account"
 						+ " was ended.",
 				null, null, "If it was not you, reset it again at once and check the account's sessions.");
 	}
 
-	private void send(AccountDetails account, String subject, String opening, @Nullable String link,
-			@Nullable String code, String closing) {
-		String to = Objects.requireNonNull(account.email());
+	void verify(String to, String username, String token) {
+		send(to, "Confirm your email address",
+				"Confirm that " + to + " is the address of " + username + " by opening this link:",
+				this.mail.link("verify", token), token,
+				"If you did not sign up or ask for this, ignore this mail.");
+	}
+
+	void emailChangeRequested(AccountDetails account, String newEmail) {
+		send(address(account), "Email change requested",
+				"Someone signed in as " + account.username() + " asked to change its email address to " + newEmail
+						+ ". It changes only when the new address confirms it.",
+				null, null, "If it was not you, change your password now.");
+	}
+
+	void emailChanged(String oldEmail, String username, String newEmail, String revertToken) {
+		send(oldEmail, "Your email address was changed",
+				"The email address of " + username + " is now " + newEmail + ". If you did not make this change,"
+						+ " open this link to restore this address and end every session:",
+				this.mail.link("verify", revertToken), revertToken,
+				"The link works for 7 days.");
+	}
+
+	private static String address(AccountDetails account) {
+		return Objects.requireNonNull(account.email());
+	}
+
+	/** Text and HTML alike; the token also stands on a line of its own, to be pasted. */
+	private void send(String to, String subject, String opening, @Nullable String link, @Nullable String token,
+			String closing) {
 		StringBuilder text = new StringBuilder(opening).append("\n\n");
 		StringBuilder html = new StringBuilder("<p>").append(HtmlUtils.htmlEscape(opening)).append("</p>");
 		if (link != null) {
@@ -50,9 +78,9 @@ class RecoveryMails {
 			html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(link)).append("\">")
 				.append(HtmlUtils.htmlEscape(link)).append("</a></p>");
 		}
-		if (code != null) {
-			text.append(code).append("\n\n");
-			html.append("<p>").append(HtmlUtils.htmlEscape(code)).append("</p>");
+		if (token != null) {
+			text.append(PASTE).append("\n\n").append(token).append("\n\n");
+			html.append("<p>").append(PASTE).append("</p><p><code>").append(token).append("</code></p>");
 		}
 		text.append(closing).append('\n');
 		html.append("<p>").append(HtmlUtils.htmlEscape(closing)).append("</p>");
