@@ -24,7 +24,7 @@ interface MailTransport {
 	 */
 	static void fill(MimeMessage mime, InternetAddress from, MailMessage message) throws MessagingException {
 		mime.setFrom(from);
-		mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(message.to(), true));
+		mime.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(message.to(), true));
 		mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
 		mime.setSentDate(new Date());
 		MimeBodyPart text = new MimeBodyPart();

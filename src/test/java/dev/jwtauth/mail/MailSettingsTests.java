@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The start-up checks of {@code PUBLIC_BASE_URL} and {@code MAIL_FROM}, and the links
@@ -98,6 +99,15 @@ class MailSettingsTests {
 				.isEqualTo("https://auth.example.com/base/#/reset-password?token=abc_DEF-123");
 			assertThat(mail.link("verify-email", "a+b/c=")).endsWith("#/verify-email?token=a%2Bb%2Fc%3D");
 		});
+	}
+
+	@Test
+	void messageWhenRecipientIsNotOneAddressOrSubjectHasALineBreakThenRefused() {
+		for (String to : new String[] { "ada@example.test, eve@example.test", "not an address", "" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> new MailMessage(to, "Hello", "text", "<p>html</p>"));
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new MailMessage("ada@example.test", "Hello\r\nBcc: eve@example.test", "text", "html"));
 	}
 
 	private static ContextConsumer<AssertableApplicationContext> startsWithTransport(Class<?> transport) {
