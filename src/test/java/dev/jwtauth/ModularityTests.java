@@ -40,6 +40,7 @@ class ModularityTests {
 			Map.entry("client", List.of()),
 			Map.entry("storage", List.of()),
 			Map.entry("apidocs", List.of()),
+			Map.entry("mail", List.of("storage")),
 			Map.entry("operations", List.of("audit", "errors")),
 			Map.entry("accounts", List.of("audit", "client", "errors", "storage")),
 			Map.entry("tokens.keys", List.of()),
