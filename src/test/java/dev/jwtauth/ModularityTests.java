@@ -40,15 +40,17 @@ class ModularityTests {
 			Map.entry("client", List.of()),
 			Map.entry("storage", List.of()),
 			Map.entry("apidocs", List.of()),
+			Map.entry("mail", List.of("storage")),
 			Map.entry("operations", List.of("audit", "errors")),
-			Map.entry("accounts", List.of("audit", "client", "errors")),
+			Map.entry("accounts", List.of("audit", "client", "errors", "storage")),
 			Map.entry("tokens.keys", List.of()),
 			Map.entry("tokens", List.of("tokens.keys", "accounts")),
 			Map.entry("revocation", List.of("tokens", "accounts")),
 			Map.entry("security", List.of("tokens", "revocation", "accounts", "client", "errors", "operations")),
-			Map.entry("sessions", List.of("tokens", "revocation", "accounts", "security", "audit", "client", "errors")),
+			Map.entry("sessions", List.of("tokens", "revocation", "accounts", "security", "audit", "client", "errors",
+					"storage")),
 			Map.entry("login", List.of("sessions", "tokens", "accounts", "security", "audit", "client", "errors")),
-			Map.entry("work", List.of("accounts", "errors")),
+			Map.entry("work", List.of("accounts", "errors", "storage")),
 			Map.entry("cli", List.of("accounts", "tokens", "errors")));
 
 	@Test

@@ -42,6 +42,16 @@ class StartupTests {
 	}
 
 	@Test
+	void startWhenSmtpConfiguredAndPublicBaseUrlPlainHttpThenFailsNamingTheSetting() {
+		assertThatThrownBy(() -> SpringApplication.run(AuthApplication.class, "--server.port=0",
+				"--spring.datasource.url=jdbc:h2:mem:startup-mail;DB_CLOSE_DELAY=-1", "--spring.datasource.username=sa",
+				"--spring.mail.host=127.0.0.1", "--mail.public-base-url=http://auth.example.com",
+				"--logging.level.root=OFF", "--tests.database.fresh=false"))
+			.satisfies((failure) -> assertThat(rootCause(failure))
+				.hasMessageContaining("PUBLIC_BASE_URL is http://auth.example.com"));
+	}
+
+	@Test
 	void startWhenNoSecretThenGeneratesOneIntoTheDataDirectory() {
 		Path secret = this.directory.resolve("data/jwt-secret");
 		try (var context = SpringApplication.run(AuthApplication.class, "--server.port=0",

@@ -5,17 +5,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.jwtauth.storage.PersistableEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A person who can log in. The id is a random UUID and is the only id ever shown; the
@@ -23,7 +19,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "account")
-class Account implements Persistable<UUID> {
+class Account extends PersistableEntity<UUID> {
 
 	@Id
 	private UUID id;
@@ -57,10 +53,6 @@ class Account implements Persistable<UUID> {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
-	// Ids are assigned here, so Spring Data cannot tell new from loaded without help.
-	@Transient
-	private boolean isNew = true;
-
 	protected Account() {
 		this.id = UUID.randomUUID();
 		this.username = "";
@@ -86,17 +78,6 @@ class Account implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
 	}
 
 	String getUsername() {

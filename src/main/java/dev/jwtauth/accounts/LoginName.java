@@ -2,15 +2,11 @@ package dev.jwtauth.accounts;
 
 import java.util.UUID;
 
+import dev.jwtauth.storage.PersistableEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * One name an account logs in with (its username, its email), case-folded. The primary
@@ -19,7 +15,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "login_name")
-class LoginName implements Persistable<String> {
+class LoginName extends PersistableEntity<String> {
 
 	@Id
 	@Column(name = "name_key")
@@ -27,9 +23,6 @@ class LoginName implements Persistable<String> {
 
 	@Column(name = "account_id")
 	private UUID accountId;
-
-	@Transient
-	private boolean isNew = true;
 
 	protected LoginName() {
 		this.nameKey = "";
@@ -48,17 +41,6 @@ class LoginName implements Persistable<String> {
 
 	UUID getAccountId() {
 		return this.accountId;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
 	}
 
 }

@@ -8,12 +8,9 @@ import java.sql.SQLNonTransientConnectionException;
 import dev.jwtauth.errors.Problems;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 
 /**
  * Tells a database outage (no connection to be had, a connection lost, a query timed
@@ -26,15 +23,18 @@ final class DatabaseUnavailable {
 
 	static final String DETAIL = "The service cannot reach its database just now; try again shortly.";
 
+	// Spring's outage types are the ones the advice answers, read from its
+	// @ExceptionHandler so that they are listed once.
+	private static final ExceptionHandlerMethodResolver ADVICE = new ExceptionHandlerMethodResolver(
+			DatabaseUnavailableAdvice.class);
+
 	private DatabaseUnavailable() {
 	}
 
 	static boolean causedBy(@Nullable Throwable ex) {
 		for (Throwable current = ex; current != null; current = current.getCause()) {
-			if (current instanceof CannotCreateTransactionException
-					|| current instanceof DataAccessResourceFailureException
-					|| current instanceof TransientDataAccessResourceException
-					|| current instanceof QueryTimeoutException || current instanceof SQLTransientConnectionException
+			if (ADVICE.resolveMethodByExceptionType(current.getClass()) != null
+					|| current instanceof SQLTransientConnectionException
 					|| current instanceof SQLNonTransientConnectionException
 					|| current instanceof SQLRecoverableException) {
 				return true;

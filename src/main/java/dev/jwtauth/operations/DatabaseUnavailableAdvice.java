@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Answers 503 instead of 500 when a controller fails because the database is out of
  * reach (login, signup, anything that reads or writes data): no connection to be had,
  * a connection lost, a query timed out. Consulted before the service's general advice;
- * other database errors are bugs and stay 500.
+ * other database errors are bugs and stay 500. Its list of outage types is also the
+ * one {@link DatabaseUnavailable} judges filters' failures by.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -19,10 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -35,12 +32,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * spelling of the route ({@code /%73ignup}) that reaches its handler escapes the limit.
  */
 class RateLimitFilter extends OncePerRequestFilter {
-
-	private static final RequestMatcher SIGNUP = PathPatternRequestMatcher.withDefaults()
-		.matcher(HttpMethod.POST, PublicPaths.SIGNUP);
-
-	private static final RequestMatcher REFRESH = PathPatternRequestMatcher.withDefaults()
-		.matcher(HttpMethod.POST, PublicPaths.REFRESH);
 
 	private final ProblemWriter problemWriter;
 
@@ -84,10 +75,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private @Nullable Cache<String, Bucket> limitOf(HttpServletRequest request) {
-		if (SIGNUP.matches(request)) {
+		if (Routes.SIGNUP_POST.matches(request)) {
 			return this.signups;
 		}
-		if (REFRESH.matches(request)) {
+		if (Routes.REFRESH_POST.matches(request)) {
 			return this.refreshes;
 		}
 		return null;

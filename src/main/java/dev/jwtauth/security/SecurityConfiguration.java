@@ -20,10 +20,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -42,14 +39,12 @@ class SecurityConfiguration {
 			WebProperties webProperties, MetricsAccess metricsAccess) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
 		BearerTokenFilter bearerTokenFilter = new BearerTokenFilter(authenticator, rejections, entryPoint,
-				publicPaths(), tokenProperties.maxTokenLength());
+				Routes.PUBLIC_MATCHER, tokenProperties.maxTokenLength());
 		// @formatter:off
 		http
 			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers(PublicPaths.PATTERNS).permitAll()
-				// Admin-only routes are matched for every method: a HEAD runs the GET handler too.
-				.requestMatchers("/users", "/user", "/users/*/revoke", "/users/*/disable", "/users/*/enable")
-					.hasRole("ADMIN")
+				.requestMatchers(Routes.PUBLIC).permitAll()
+				.requestMatchers(Routes.ADMIN).hasRole("ADMIN")
 				.requestMatchers("/actuator/prometheus").access(metricsAccess)
 				.anyRequest().access(new SignedInOrUnknownRoute(http.getSharedObject(ApplicationContext.class))))
 			.cors((cors) -> cors.configurationSource(corsSource(webProperties)))
@@ -140,15 +135,6 @@ class SecurityConfiguration {
 	@Bean
 	UserDetailsService noUserDetails() {
 		return new InMemoryUserDetailsManager();
-	}
-
-	private static RequestMatcher publicPaths() {
-		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-		RequestMatcher[] matchers = new RequestMatcher[PublicPaths.PATTERNS.length];
-		for (int i = 0; i < matchers.length; i++) {
-			matchers[i] = paths.matcher(PublicPaths.PATTERNS[i]);
-		}
-		return new OrRequestMatcher(matchers);
 	}
 
 }

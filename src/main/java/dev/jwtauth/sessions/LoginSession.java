@@ -3,16 +3,12 @@ package dev.jwtauth.sessions;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.jwtauth.storage.PersistableEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * One login and everything refreshed from it (a refresh-token "family"). Revoking it
@@ -20,7 +16,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "login_session")
-class LoginSession implements Persistable<UUID> {
+class LoginSession extends PersistableEntity<UUID> {
 
 	@Id
 	private UUID id;
@@ -46,9 +42,6 @@ class LoginSession implements Persistable<UUID> {
 	@Column(name = "user_agent")
 	private @Nullable String userAgent;
 
-	@Transient
-	private boolean isNew = true;
-
 	protected LoginSession() {
 		this.id = new UUID(0, 0);
 		this.accountId = new UUID(0, 0);
@@ -69,17 +62,6 @@ class LoginSession implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
 	}
 
 	UUID getAccountId() {

@@ -3,16 +3,12 @@ package dev.jwtauth.sessions;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.jwtauth.storage.PersistableEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A refresh token as stored: its SHA-256 hash only, the login it belongs to, and when
@@ -20,7 +16,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "refresh_token")
-class RefreshToken implements Persistable<String> {
+class RefreshToken extends PersistableEntity<String> {
 
 	@Id
 	@Column(name = "token_hash")
@@ -34,9 +30,6 @@ class RefreshToken implements Persistable<String> {
 
 	@Column(name = "spent_at")
 	private @Nullable Instant spentAt;
-
-	@Transient
-	private boolean isNew = true;
 
 	protected RefreshToken() {
 		this.tokenHash = "";
@@ -53,17 +46,6 @@ class RefreshToken implements Persistable<String> {
 	@Override
 	public String getId() {
 		return this.tokenHash;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
 	}
 
 	UUID getSessionId() {

@@ -1,8 +1,10 @@
 package dev.jwtauth.storage;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
@@ -11,9 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * Takes group and others' permissions away from the embedded database's folder and its
- * files, on file systems that have POSIX permissions.
+ * files, and from other private folders and files of the service (such as the mail
+ * outbox), on file systems that have POSIX permissions.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
 
 	private static final Set<PosixFilePermission> GROUP_AND_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
 			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
@@ -26,8 +29,16 @@ final class OwnerOnly {
 		return path.getFileSystem().supportedFileAttributeViews().contains("posix");
 	}
 
-	/** Creates the folder as {@code rwx------}, or takes an existing one down to that. */
-	static void folder(Path folder) throws IOException {
+	/**
+	 * Creates the folder as {@code rwx------}, or takes an existing one down to that; a
+	 * home or temporary folder is left as it is. Where the file system has no POSIX
+	 * permissions the folder is only created.
+	 */
+	public static void folder(Path folder) throws IOException {
+		if (!supported(folder)) {
+			Files.createDirectories(folder);
+			return;
+		}
 		if (!Files.exists(folder)) {
 			Files.createDirectories(folder,
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -36,6 +47,15 @@ final class OwnerOnly {
 			return;
 		}
 		restrict(folder);
+	}
+
+	/** Creates a new file as {@code rw-------} (fails if it exists) and opens it for writing. */
+	public static OutputStream newFile(Path file) throws IOException {
+		if (supported(file)) {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			return Files.newOutputStream(file);
+		}
+		return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 	}
 
 	/**

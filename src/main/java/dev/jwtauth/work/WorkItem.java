@@ -3,19 +3,15 @@ package dev.jwtauth.work;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.jwtauth.storage.PersistableEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "work_item")
-class WorkItem implements Persistable<UUID> {
+class WorkItem extends PersistableEntity<UUID> {
 
 	@Id
 	private UUID id;
@@ -27,9 +23,6 @@ class WorkItem implements Persistable<UUID> {
 
 	@Column(name = "created_at")
 	private Instant createdAt;
-
-	@Transient
-	private boolean isNew = true;
 
 	protected WorkItem() {
 		this.id = UUID.randomUUID();
@@ -48,17 +41,6 @@ class WorkItem implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
 	}
 
 	String getTitle() {

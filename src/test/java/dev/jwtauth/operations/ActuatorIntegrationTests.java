@@ -1,5 +1,6 @@
 package dev.jwtauth.operations;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +9,10 @@ import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.accounts.NewAccount;
 import dev.jwtauth.accounts.Role;
+import dev.jwtauth.testing.CraftedTokens;
 import dev.jwtauth.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -23,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * move when the events they count happen. Spring Security's own observations are off
  * (see SecurityConfiguration), so the HTTP metrics here cannot come from them.
  */
-@TestPropertySource(properties = "jwt.refresh-reuse-grace=0s")
+@TestPropertySource(properties = { "jwt.refresh-reuse-grace=0s", "jwt.audience=orders-api" })
 class ActuatorIntegrationTests extends IntegrationTest {
 
 	@Autowired
@@ -115,6 +118,33 @@ class ActuatorIntegrationTests extends IntegrationTest {
 		assertThat(delta(before, after, "jwtauth_refresh_reuse_total")).isEqualTo(1);
 		assertThat(delta(before, after, "jwtauth_token_rejections_total", "reason=\"malformed\"")).isEqualTo(1);
 		assertThat(delta(before, after, "jwtauth_token_rejections_total", "reason=\"bad_signature\"")).isEqualTo(1);
+	}
+
+	// Tokens signed with the service's own key but made out by, or for, another party:
+	// refused for that claim, and counted under it.
+	@Test
+	void rejectionsWhenIssuerOrAudienceWrongThenCountedByReason() throws Exception {
+		String admin = login(admin());
+		String before = scrape(admin);
+
+		Map<String, Object> claims = claimsOf(login(signup("misdirected")));
+		claims.put("iss", "someone-else");
+		assertThat(getWithToken("/protected", CraftedTokens.hs256(claims, CraftedTokens.serviceSecret())).status())
+			.isEqualTo(401);
+		claims = claimsOf(login(signup("misaddressed")));
+		claims.put("aud", "billing-api");
+		assertThat(getWithToken("/protected", CraftedTokens.hs256(claims, CraftedTokens.serviceSecret())).status())
+			.isEqualTo(401);
+
+		String after = scrape(admin);
+		assertThat(delta(before, after, "jwtauth_token_rejections_total", "reason=\"wrong_issuer\"")).isEqualTo(1);
+		assertThat(delta(before, after, "jwtauth_token_rejections_total", "reason=\"wrong_audience\"")).isEqualTo(1);
+	}
+
+	private Map<String, Object> claimsOf(String token) {
+		byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+		return this.json.readValue(payload, new TypeReference<Map<String, Object>>() {
+		});
 	}
 
 	private String scrape(String adminToken) throws Exception {

@@ -90,15 +90,21 @@ class SigningKeysFactory {
 	}
 
 	private static byte[] checked(String secret, String source) {
-		byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length < MIN_SECRET_BYTES) {
-			throw new WeakSecretException(
-					source + " is " + bytes.length + " bytes long; HS256 needs at least " + MIN_SECRET_BYTES + ".",
-					"Set " + source + " to at least 32 random bytes, for example: openssl rand -base64 48");
-		}
+		byte[] bytes = longEnough(secret.getBytes(StandardCharsets.UTF_8), source,
+				"Set " + source + " to at least 32 random bytes, for example: openssl rand -base64 48");
 		if (TutorialSecrets.isKnown(secret)) {
 			throw new WeakSecretException(source + " is a well-known example secret from tutorials and documentation.",
 					"Generate a random secret, for example: openssl rand -base64 48");
+		}
+		return bytes;
+	}
+
+	/** The secret's bytes, unless HS256 finds them too few: then the start stops, naming the secret. */
+	private static byte[] longEnough(byte[] bytes, String secret, String action) {
+		if (bytes.length < MIN_SECRET_BYTES) {
+			throw new WeakSecretException(
+					secret + " is " + bytes.length + " bytes long; HS256 needs at least " + MIN_SECRET_BYTES + ".",
+					action);
 		}
 		return bytes;
 	}
@@ -111,14 +117,8 @@ class SigningKeysFactory {
 			else {
 				log.info("Signing tokens with the secret kept in " + file.toAbsolutePath().normalize());
 			}
-			byte[] bytes = Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8);
-			if (bytes.length < MIN_SECRET_BYTES) {
-				throw new WeakSecretException(
-						"The secret kept in " + file + " is " + bytes.length + " bytes long; HS256 needs at least "
-								+ MIN_SECRET_BYTES + ".",
-						"Delete the file to have a new secret generated, or set JWT_SECRET.");
-			}
-			return bytes;
+			return longEnough(Files.readString(file, StandardCharsets.UTF_8).strip().getBytes(StandardCharsets.UTF_8),
+					"The secret kept in " + file, "Delete the file to have a new secret generated, or set JWT_SECRET.");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read or create the token secret file " + file, ex);

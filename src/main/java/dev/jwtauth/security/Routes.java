@@ -1,0 +1,54 @@
+package dev.jwtauth.security;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The routes the security chain treats apart from "signed in": the public ones, the
+ * admin-only ones and the rate-limited ones, each named once here for the chain and the
+ * filters to read.
+ */
+final class Routes {
+
+	private static final String SIGNUP = "/signup";
+
+	private static final String REFRESH = "/auth/refresh";
+
+	/**
+	 * Routes anyone may call. A token sent to one of them is ignored rather than judged, so
+	 * a stale token in a browser never blocks a login. The page at {@code /} and its assets
+	 * are public too: the page itself holds no data, it calls the API with a token.
+	 */
+	static final String[] PUBLIC = { SIGNUP, "/auth", "/login", "/token", REFRESH, "/error",
+			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
+			"/actuator/health", "/actuator/health/**", "/.well-known/jwks.json", "/ping",
+			"/", "/index.html", "/assets/*.js", "/assets/*.css" };
+
+	/** Admin-only routes, matched for every method: a HEAD runs the GET handler too. */
+	static final String[] ADMIN = { "/users", "/user", "/users/*/revoke", "/users/*/disable", "/users/*/enable" };
+
+	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+	/** The public routes as one matcher, for the bearer-token filter to skip. */
+	static final RequestMatcher PUBLIC_MATCHER = anyOf(PUBLIC);
+
+	/** Signups, rate-limited per client. */
+	static final RequestMatcher SIGNUP_POST = PATHS.matcher(HttpMethod.POST, SIGNUP);
+
+	/** Refreshes, rate-limited per client. */
+	static final RequestMatcher REFRESH_POST = PATHS.matcher(HttpMethod.POST, REFRESH);
+
+	private Routes() {
+	}
+
+	private static RequestMatcher anyOf(String... patterns) {
+		RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+		for (int i = 0; i < matchers.length; i++) {
+			matchers[i] = PATHS.matcher(patterns[i]);
+		}
+		return new OrRequestMatcher(matchers);
+	}
+
+}
