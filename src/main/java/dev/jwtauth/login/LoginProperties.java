@@ -25,10 +25,4 @@ import org.springframework.validation.annotation.Validated;
 public record LoginProperties(@DefaultValue("5") @Min(1) int accountMaxFailures,
 		@DefaultValue("100") @Min(1) int clientMaxFailures, @DefaultValue("15m") Duration failureWindow,
 		@DefaultValue("false") boolean requireVerifiedEmail) {
-
-	/** Limits only, emails not required to be verified. */
-	public LoginProperties(int accountMaxFailures, int clientMaxFailures, Duration failureWindow) {
-		this(accountMaxFailures, clientMaxFailures, failureWindow, false);
-	}
-
 }

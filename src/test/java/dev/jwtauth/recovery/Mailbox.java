@@ -7,24 +7,43 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /**
- * The mail a real SMTP server received, read as a person would: the message to an
- * address with a subject, its plain-text part, and the token on a line of its own.
+ * A real SMTP server (GreenMail) on a free loopback port, and the mail it received read
+ * as a person would: the message to an address with a subject, its plain-text part, and
+ * the token on a line of its own.
  */
 final class Mailbox {
 
 	private static final Pattern TOKEN = Pattern.compile("(?m)^([A-Za-z0-9_-]{43})\\s*$");
 
-	private final GreenMailExtension server;
+	private final GreenMail server;
 
-	Mailbox(GreenMailExtension server) {
-		this.server = server;
+	private final int port;
+
+	Mailbox() {
+		this.port = freePort();
+		this.server = new GreenMail(new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.server.start();
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** The newest message to {@code to} whose subject is {@code subject}, waiting up to 10 s. */
