@@ -177,6 +177,20 @@ public class Accounts {
 		this.active.changed(id, true);
 	}
 
+	/**
+	 * Deletes the account and, through the database, everything keyed by it (its names,
+	 * sessions, work items, mail tokens); its names are free again.
+	 */
+	public void delete(UUID id) {
+		this.transactions.executeWithoutResult((status) -> this.accounts.deleteById(id));
+		this.active.changed(id, false);
+	}
+
+	/** The account as {@code /me} shows it. */
+	public Optional<ProfileView> profile(UUID id) {
+		return find(id).map(ProfileView::of);
+	}
+
 	/** When the account's password last changed, or null when never since signup. */
 	public @Nullable Instant passwordChangedAt(UUID id) {
 		return this.accounts.findById(id).map(Account::getPasswordChangedAt).orElse(null);
