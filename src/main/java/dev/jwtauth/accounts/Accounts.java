@@ -1,26 +1,20 @@
 package dev.jwtauth.accounts;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.jwtauth.errors.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The accounts module's public API: sign up, check credentials, look accounts up.
- * Password hashing happens outside database transactions, so a slow hash never holds a
- * connection.
+ * The accounts module's public API: sign up, check credentials, look accounts up, prove
+ * and change an email, delete. Password hashing happens outside database transactions,
+ * so a slow hash never holds a connection.
  */
 @Service
 public class Accounts {
@@ -29,38 +23,28 @@ public class Accounts {
 
 	private final LoginNameRepository loginNames;
 
-	private final SignupRules signupRules;
-
-	private final PasswordEncoder passwordEncoder;
-
 	private final TransactionTemplate transactions;
-
-	private final Clock clock;
 
 	private final HashingPool hashing;
 
-	private final SignupsInFlight signupsInFlight;
+	private final Signups signups;
 
 	private final Credentials credentials;
 
-	private final ActiveAccounts active;
-
 	private final Emails emails;
 
-	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
-			PasswordEncoder passwordEncoder, TransactionTemplate transactions, Clock clock, HashingPool hashing,
-			SignupsInFlight signupsInFlight, ActiveAccounts active, Credentials credentials, Emails emails) {
-		this.emails = emails;
-		this.credentials = credentials;
-		this.active = active;
-		this.hashing = hashing;
-		this.signupsInFlight = signupsInFlight;
+	private final ActiveAccounts active;
+
+	Accounts(AccountRepository accounts, LoginNameRepository loginNames, TransactionTemplate transactions,
+			HashingPool hashing, Signups signups, Credentials credentials, Emails emails, ActiveAccounts active) {
 		this.accounts = accounts;
 		this.loginNames = loginNames;
-		this.signupRules = signupRules;
-		this.passwordEncoder = passwordEncoder;
 		this.transactions = transactions;
-		this.clock = clock;
+		this.hashing = hashing;
+		this.signups = signups;
+		this.credentials = credentials;
+		this.emails = emails;
+		this.active = active;
 	}
 
 	/**
@@ -69,45 +53,9 @@ public class Accounts {
 	 * @throws AccountTakenException when the username or email is already a login name
 	 */
 	public AccountDetails signup(NewAccount signup) {
-		SignupRules.Valid valid = this.signupRules.check(signup);
-		String username = java.util.Objects.requireNonNull(valid.username());
-		Set<String> names = new LinkedHashSet<>();
-		names.add(Names.key(username));
-		if (valid.email() != null) {
-			names.add(Names.key(valid.email()));
-		}
-		// A taken name answers before any hashing work, and so does one taken meanwhile by
-		// a signup that was in flight here: only a signup that can succeed waits for a hash.
-		requireFree(names);
-		try (SignupsInFlight.Claim claim = this.signupsInFlight.claim(names)) {
-			requireFree(names);
-			AccountDetails created = create(valid, username, names, signup);
-			this.active.created(created);
-			return created;
-		}
-	}
-
-	private void requireFree(Set<String> names) {
-		if (names.stream().anyMatch(this.loginNames::existsById)) {
-			throw new AccountTakenException();
-		}
-	}
-
-	private AccountDetails create(SignupRules.Valid valid, String username, Set<String> names, NewAccount signup) {
-		String hash = this.hashing.run(() -> this.passwordEncoder.encode(signup.password()));
-		Account account = new Account(username, valid.email(), valid.name(), hash, signup.roles(),
-				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
-		try {
-			return this.transactions.execute((status) -> {
-				Account saved = this.accounts.saveAndFlush(account);
-				names.forEach((key) -> this.loginNames.saveAndFlush(new LoginName(key, saved.getId())));
-				return saved.toDetails();
-			});
-		}
-		catch (DataIntegrityViolationException ex) {
-			// Another instance took one of the names between the check above and this insert.
-			throw new AccountTakenException();
-		}
+		AccountDetails created = this.signups.create(signup);
+		this.active.created(created);
+		return created;
 	}
 
 	/**
@@ -133,6 +81,7 @@ public class Accounts {
 	 */
 	public void changePassword(UUID id, @Nullable String currentPassword, @Nullable String newPassword) {
 		this.credentials.changePassword(id, currentPassword, newPassword);
+		find(id).ifPresent(this.active::passwordChanged);
 	}
 
 	/**

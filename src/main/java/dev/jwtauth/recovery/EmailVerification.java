@@ -58,6 +58,14 @@ class EmailVerification implements AccountListener {
 		}
 	}
 
+	/** A security notice, to a proven address only. */
+	@Override
+	public void passwordChanged(AccountDetails account) {
+		if (account.email() != null && account.emailVerified()) {
+			this.mails.passwordChanged(account);
+		}
+	}
+
 	/** Sends the proof again, at most once per mail interval; nothing when there is nothing to prove. */
 	void resend(UUID accountId) {
 		AccountDetails account = this.accounts.active(accountId);
@@ -127,8 +135,12 @@ class EmailVerification implements AccountListener {
 			}
 			default -> throw invalidToken();
 		}
-		this.audit.record("email_" + found.purpose().name().toLowerCase(java.util.Locale.ROOT), id, client.address(),
-				"success");
+		String event = switch (found.purpose()) {
+			case EMAIL_CHANGE -> "email_change";
+			case EMAIL_REVERT -> "email_revert";
+			default -> "email_verify";
+		};
+		this.audit.record(event, id, client.address(), "success");
 	}
 
 	private void sendProof(AccountDetails account) {

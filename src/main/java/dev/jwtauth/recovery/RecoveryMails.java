@@ -17,7 +17,7 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class RecoveryMails {
 
-	private static final String PASTE = "Or paste this code into the service's page:";
+	private static final String PASTE = "The code the link carries, for a client that asks for it:";
 
 	private final Mail mail;
 
@@ -40,6 +40,13 @@ class RecoveryMails {
 				"The password of " + account.username() + " was just reset, and every session of the account"
 						+ " was ended.",
 				null, null, "If it was not you, reset it again at once and check the account's sessions.");
+	}
+
+	void passwordChanged(AccountDetails account) {
+		send(address(account), "Your password was changed",
+				"The password of " + account.username() + " was just changed, and every session of the"
+						+ " account was ended.",
+				null, null, "If it was not you, reset it at once from the login page.");
 	}
 
 	void verify(String to, String username, String token) {

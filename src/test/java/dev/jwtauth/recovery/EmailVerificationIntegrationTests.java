@@ -128,6 +128,28 @@ class EmailVerificationIntegrationTests extends MailIntegrationTest {
 		assertThat(reply.body()).contains("new_email");
 	}
 
+	@Test
+	void passwordChangeWhenEmailProvenThenNoticeMailedAndNotBefore() throws Exception {
+		Person person = person("kai");
+		String subject = "Your password was changed";
+		String access = login(person.username(), PASSWORD);
+		assertThat(postJson("/me/password", map("current_password", PASSWORD, "new_password", "first new password 1"),
+				"Authorization", "Bearer " + access).status()).isEqualTo(204);
+		Thread.sleep(300);
+		assertThat(this.mailbox.messages(person.email(), subject)).as("unproven address").isEmpty();
+
+		// the change voided the proof mailed before it: a new one
+		access = login(person.username(), "first new password 1");
+		this.clock.advance(Duration.ofSeconds(61));
+		assertThat(resend(access).status()).isEqualTo(202);
+		awaitMails(person.email(), VERIFY, 2);
+		assertThat(verify(this.mailbox.token(person.email(), VERIFY)).status()).isEqualTo(204);
+		assertThat(postJson("/me/password",
+				map("current_password", "first new password 1", "new_password", "second new password 2"),
+				"Authorization", "Bearer " + access).status()).isEqualTo(204);
+		assertThat(this.mailbox.await(person.email(), subject)).isNotNull();
+	}
+
 	private Reply verify(String token) throws Exception {
 		return postJson("/verify", map("token", token));
 	}
