@@ -189,6 +189,25 @@ class PageRecoveryIntegrationTests extends PageTest {
 		this.browser.screenshot("39-verify-link-refused");
 	}
 
+	@Test
+	void verifyWhenTheNewAddressWasTakenMeanwhileThenTheConflictIsShown() throws Exception {
+		String name = signUpWithEmail("slow");
+		String wanted = uniqueName("wanted") + "@example.com";
+		Answer change = api("POST", "/me/email", logInDirectly(name, PASSWORD),
+				Map.of("new_email", wanted, "current_password", PASSWORD));
+		assertThat(change.status()).as(change.body()).isEqualTo(202);
+		String link = linkIn(wanted, VERIFY);
+		Answer quick = api("POST", "/signup", null,
+				Map.of("username", uniqueName("quick"), "email", wanted, "password", PASSWORD));
+		assertThat(quick.status()).as(quick.body()).isEqualTo(201);
+
+		openFromMail(link, "verify-screen");
+		this.browser.click("verify-button");
+		assertThat(this.browser.waitForText("verify-message", "taken"))
+			.isEqualTo("That username or email is already taken.");
+		assertThat(this.browser.byId("verify-message").getAttribute("class")).contains("error");
+	}
+
 	/** A user with an email, signed up through the API (which mails the verification link). */
 	private String signUpWithEmail(String prefix) {
 		String name = uniqueName(prefix);
