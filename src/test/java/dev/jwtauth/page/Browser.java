@@ -56,6 +56,9 @@ final class Browser implements AutoCloseable {
 	/** Every access and refresh token the page has sent so far, read from the network log. */
 	private final List<String> seenTokens = new ArrayList<>();
 
+	/** Every request the page has sent so far, as the network log recorded it (read once, kept here). */
+	private final List<String> requests = new ArrayList<>();
+
 	Browser(int port) {
 		this.base = "http://localhost:" + port;
 		try {
@@ -174,11 +177,7 @@ final class Browser implements AutoCloseable {
 	 * refresh bodies) the page has sent, as the browser's network log recorded them.
 	 */
 	List<String> tokensSent() {
-		for (LogEntry entry : this.driver.manage().logs().get(LogType.PERFORMANCE)) {
-			String message = entry.getMessage();
-			if (!message.contains("Network.requestWillBeSent")) {
-				continue;
-			}
+		for (String message : requestsSent()) {
 			Matcher bearer = BEARER.matcher(message);
 			while (bearer.find()) {
 				add(bearer.group(1));
@@ -189,6 +188,22 @@ final class Browser implements AutoCloseable {
 			}
 		}
 		return List.copyOf(this.seenTokens);
+	}
+
+	/** How many requests the page has sent to the path (on its own origin) so far. */
+	long requestsTo(String path) {
+		String url = "\"url\":\"" + this.base + path + "\"";
+		return requestsSent().stream().filter((message) -> message.contains(url)).count();
+	}
+
+	private List<String> requestsSent() {
+		for (LogEntry entry : this.driver.manage().logs().get(LogType.PERFORMANCE)) {
+			String message = entry.getMessage();
+			if (message.contains("Network.requestWillBeSent")) {
+				this.requests.add(message);
+			}
+		}
+		return this.requests;
 	}
 
 	/**

@@ -19,7 +19,7 @@ import jakarta.mail.internet.MimeMultipart;
  * as a person would: the message to an address with a subject, its plain-text part, and
  * the token on a line of its own.
  */
-final class Mailbox {
+public final class Mailbox {
 
 	private static final Pattern TOKEN = Pattern.compile("(?m)^([A-Za-z0-9_-]{43})\\s*$");
 
@@ -27,17 +27,18 @@ final class Mailbox {
 
 	private final int port;
 
-	Mailbox() {
+	public Mailbox() {
 		this.port = freePort();
 		this.server = new GreenMail(new ServerSetup(this.port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		this.server.start();
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	private static int freePort() {
+	/** A loopback port that nothing listens on at the moment. */
+	public static int freePort() {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
@@ -47,7 +48,7 @@ final class Mailbox {
 	}
 
 	/** The newest message to {@code to} whose subject is {@code subject}, waiting up to 10 s. */
-	MimeMessage await(String to, String subject) throws Exception {
+	public MimeMessage await(String to, String subject) throws Exception {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
 		while (Instant.now().isBefore(deadline)) {
 			List<MimeMessage> found = messages(to, subject);
@@ -59,7 +60,7 @@ final class Mailbox {
 		throw new AssertionError("no mail to " + to + " with subject '" + subject + "'");
 	}
 
-	List<MimeMessage> messages(String to, String subject) throws Exception {
+	public List<MimeMessage> messages(String to, String subject) throws Exception {
 		return Arrays.stream(this.server.getReceivedMessages()).filter((message) -> {
 			try {
 				return subject.equals(message.getSubject()) && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
@@ -72,7 +73,7 @@ final class Mailbox {
 	}
 
 	/** The token a mail carries for pasting. */
-	String token(String to, String subject) throws Exception {
+	public String token(String to, String subject) throws Exception {
 		String text = text(await(to, subject));
 		Matcher matcher = TOKEN.matcher(text);
 		if (!matcher.find()) {
@@ -81,7 +82,7 @@ final class Mailbox {
 		return matcher.group(1);
 	}
 
-	static String text(MimeMessage message) throws Exception {
+	public static String text(MimeMessage message) throws Exception {
 		Object content = message.getContent();
 		if (content instanceof MimeMultipart multipart) {
 			for (int i = 0; i < multipart.getCount(); i++) {
