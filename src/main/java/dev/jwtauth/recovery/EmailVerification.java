@@ -1,7 +1,7 @@
 package dev.jwtauth.recovery;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.jwtauth.accounts.AccountDetails;
@@ -30,6 +30,8 @@ class EmailVerification implements AccountListener {
 
 	private final OneTimeTokens tokens;
 
+	private final ValidTokens validTokens;
+
 	private final RecoveryMails mails;
 
 	private final Sessions sessions;
@@ -40,10 +42,11 @@ class EmailVerification implements AccountListener {
 
 	private final RecoveryProperties properties;
 
-	EmailVerification(Accounts accounts, OneTimeTokens tokens, RecoveryMails mails, Sessions sessions, Logins logins,
+	EmailVerification(Accounts accounts, OneTimeTokens tokens, ValidTokens validTokens, RecoveryMails mails, Sessions sessions, Logins logins,
 			AuditLog audit, RecoveryProperties properties) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.validTokens = validTokens;
 		this.mails = mails;
 		this.sessions = sessions;
 		this.logins = logins;
@@ -106,20 +109,17 @@ class EmailVerification implements AccountListener {
 	 * @throws dev.jwtauth.accounts.AccountTakenException when the address was taken meanwhile
 	 */
 	void verify(@Nullable String token, ClientInfo client) {
-		OneTimeTokens.Found found = this.tokens.find(token, Purpose.VERIFY, Purpose.EMAIL_CHANGE, Purpose.EMAIL_REVERT)
-			.filter(this::stillValid)
-			.orElseThrow(EmailVerification::invalidToken);
-		UUID id = found.accountId();
-		AccountDetails account = this.accounts.find(id).filter(AccountDetails::enabled)
-			.orElseThrow(EmailVerification::invalidToken);
-		String email = java.util.Objects.requireNonNull(found.payload());
-		if (!this.tokens.spend(found)) {
-			throw invalidToken();
-		}
+		ValidTokens.Valid valid = this.validTokens.find(token, Purpose.VERIFY, Purpose.EMAIL_CHANGE,
+				Purpose.EMAIL_REVERT);
+		OneTimeTokens.Found found = valid.token();
+		AccountDetails account = valid.account();
+		UUID id = account.id();
+		String email = Objects.requireNonNull(found.payload());
+		this.validTokens.spend(valid);
 		switch (found.purpose()) {
 			case VERIFY -> {
 				if (!this.accounts.markEmailVerified(id, email)) {
-					throw invalidToken();
+					throw ValidTokens.invalid();
 				}
 			}
 			case EMAIL_CHANGE -> {
@@ -133,7 +133,7 @@ class EmailVerification implements AccountListener {
 				this.accounts.changeEmail(id, email);
 				this.sessions.revokeAll(id);
 			}
-			default -> throw invalidToken();
+			default -> throw ValidTokens.invalid();
 		}
 		String event = switch (found.purpose()) {
 			case EMAIL_CHANGE -> "email_change";
@@ -144,23 +144,10 @@ class EmailVerification implements AccountListener {
 	}
 
 	private void sendProof(AccountDetails account) {
-		String email = java.util.Objects.requireNonNull(account.email());
+		String email = Objects.requireNonNull(account.email());
 		String token = this.tokens.issue(Purpose.VERIFY, account.id(), email, this.properties.verifyTokenTtl());
 		this.mails.verify(email, account.username(), token);
 	}
 
-	// A password change voids what was mailed before it, but not the undoing of an
-	// address change: whoever took the account may have changed the password too.
-	private boolean stillValid(OneTimeTokens.Found token) {
-		if (token.purpose() == Purpose.EMAIL_REVERT) {
-			return true;
-		}
-		Instant changed = this.accounts.passwordChangedAt(token.accountId());
-		return changed == null || !token.createdAt().isBefore(changed);
-	}
-
-	private static InvalidFieldsException invalidToken() {
-		return new InvalidFieldsException("token", "is unknown, used, expired or no longer valid");
-	}
 
 }

@@ -1,6 +1,5 @@
 package dev.jwtauth.recovery;
 
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,7 +12,6 @@ import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.client.ClientInfo;
 import dev.jwtauth.errors.InvalidFieldsException;
 import dev.jwtauth.login.Logins;
-import dev.jwtauth.mail.Mail;
 import dev.jwtauth.recovery.OneTimeTokens.Purpose;
 import dev.jwtauth.sessions.Sessions;
 import org.apache.commons.logging.Log;
@@ -38,6 +36,8 @@ class PasswordReset implements DisposableBean {
 
 	private final OneTimeTokens tokens;
 
+	private final ValidTokens validTokens;
+
 	private final RecoveryMails mails;
 
 	private final Sessions sessions;
@@ -54,10 +54,11 @@ class PasswordReset implements DisposableBean {
 			new ArrayBlockingQueue<>(1000), new CustomizableThreadFactory("recovery-"),
 			(task, executor) -> log.warn("Too many recovery requests queued: one dropped"));
 
-	PasswordReset(Accounts accounts, OneTimeTokens tokens, RecoveryMails mails, Sessions sessions, Logins logins,
+	PasswordReset(Accounts accounts, OneTimeTokens tokens, ValidTokens validTokens, RecoveryMails mails, Sessions sessions, Logins logins,
 			AuditLog audit, RecoveryProperties properties) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.validTokens = validTokens;
 		this.mails = mails;
 		this.sessions = sessions;
 		this.logins = logins;
@@ -100,30 +101,16 @@ class PasswordReset implements DisposableBean {
 	 * than the last password change) or {@code new_password} (the token is not spent then)
 	 */
 	void confirm(@Nullable String token, @Nullable String newPassword, ClientInfo client) {
-		OneTimeTokens.Found found = this.tokens.find(token, Purpose.RESET)
-			.filter(this::issuedSinceLastPasswordChange)
-			.orElseThrow(PasswordReset::invalidToken);
-		UUID id = found.accountId();
-		AccountDetails account = this.accounts.find(id).filter(AccountDetails::enabled)
-			.orElseThrow(PasswordReset::invalidToken);
+		ValidTokens.Valid valid = this.validTokens.find(token, Purpose.RESET);
+		AccountDetails account = valid.account();
+		UUID id = account.id();
 		this.accounts.checkNewPassword(id, newPassword);
-		if (!this.tokens.spend(found)) {
-			throw invalidToken();
-		}
+		this.validTokens.spend(valid);
 		this.accounts.resetPassword(id, newPassword);
 		this.sessions.revokeAll(id);
 		this.logins.liftLockout(id);
 		this.audit.record("password_reset", id, client.address(), "success");
 		this.mails.passwordReset(account);
-	}
-
-	private boolean issuedSinceLastPasswordChange(OneTimeTokens.Found token) {
-		Instant changed = this.accounts.passwordChangedAt(token.accountId());
-		return changed == null || !token.createdAt().isBefore(changed);
-	}
-
-	private static InvalidFieldsException invalidToken() {
-		return new InvalidFieldsException("token", "is unknown, used, expired or no longer valid");
 	}
 
 	@Override
