@@ -1,5 +1,5 @@
 // The service's own page: sign up, log in, /me, work items, token renewal, password
-// change and logout, through fetch and an Authorization: Bearer header; and the
+// change, the account's export and deletion, and logout, through fetch and an Authorization: Bearer header; and the
 // screens that the links of the recovery mails (#/reset, #/verify) lead to.
 //
 // Tokens live in this module's variables only: never in localStorage, sessionStorage,
@@ -16,6 +16,8 @@ let profile = null;
 let link = null;
 
 const $ = (id) => document.getElementById(id);
+
+const EXPORT_FILE = 'jwt-auth-service-export.json';
 
 // ---- Calling the service -------------------------------------------------------------
 
@@ -116,7 +118,7 @@ function forget() {
 
 /** Nothing of one user stays on the page for whoever logs in next. */
 function clearSignedInView() {
-	for (const name of ['me', 'session', 'work', 'email', 'password']) {
+	for (const name of ['me', 'session', 'work', 'email', 'password', 'data', 'delete']) {
 		clearProblems(name);
 	}
 	for (const element of document.querySelectorAll('#signed-in dd, #whoami-name')) {
@@ -127,6 +129,7 @@ function clearSignedInView() {
 	$('work-form').reset();
 	$('email-form').reset();
 	$('password-form').reset();
+	$('delete-form').reset();
 	$('verification-resend').hidden = true;
 }
 
@@ -208,6 +211,11 @@ const FORMS = {
 		message: 'email-message',
 		fields: { new_email: ['email-new', 'New email'], current_password: ['email-current', 'Current password'] },
 	},
+	delete: {
+		message: 'delete-message',
+		fields: { current_password: ['delete-current', 'Current password'], confirm: ['delete-confirm', 'Confirmation'] },
+	},
+	data: { message: 'data-message', fields: {} },
 	me: { message: 'me-message', fields: {} },
 	session: { message: 'session-message', fields: {} },
 };
@@ -442,6 +450,20 @@ function onSubmit(formId, handler) {
 	});
 }
 
+/** Runs a click handler with the button disabled, so a double click sends once. */
+function onClick(buttonId, handler) {
+	const button = $(buttonId);
+	button.addEventListener('click', async () => {
+		button.disabled = true;
+		try {
+			await handler();
+		}
+		finally {
+			button.disabled = false;
+		}
+	});
+}
+
 function optional(value) {
 	const trimmed = value.trim();
 	return trimmed === '' ? undefined : trimmed;
@@ -554,19 +576,52 @@ onSubmit('email-form', async () => {
 	setMessage('email-message', 'If the address is free, a confirmation mail is on its way to it.', 'success');
 });
 
-$('verification-resend').addEventListener('click', async () => {
-	const button = $('verification-resend');
-	button.disabled = true;
-	try {
-		clearProblems('me');
-		const answer = await authedFor('me', 'POST', '/me/email/verification');
-		if (answer) {
-			setMessage('me-message', 'A new verification mail is on its way (at most one a minute goes out).', 'success');
-		}
+onClick('verification-resend', async () => {
+	clearProblems('me');
+	const answer = await authedFor('me', 'POST', '/me/email/verification');
+	if (answer) {
+		setMessage('me-message', 'A new verification mail is on its way (at most one a minute goes out).', 'success');
 	}
-	finally {
-		button.disabled = false;
+});
+
+onClick('export-button', async () => {
+	clearProblems('data');
+	const answer = await authedFor('data', 'GET', '/me/export');
+	if (answer) {
+		offerFile(EXPORT_FILE, JSON.stringify(answer.body, null, 2) + '\n');
+		setMessage('data-message', `Your data is saved as ${EXPORT_FILE}.`, 'success');
 	}
+});
+
+/** Hands text to the browser as a file download: no server round trip, nothing inline for the CSP. */
+function offerFile(name, text) {
+	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+	const anchor = document.createElement('a');
+	anchor.href = url;
+	anchor.download = name;
+	anchor.hidden = true;
+	document.body.append(anchor);
+	anchor.click();
+	anchor.remove();
+	// The download has taken its copy once the click's task is over: the blob need not outlive it
+	setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+onSubmit('delete-form', async () => {
+	clearProblems('delete');
+	if (!$('delete-confirm').checked) {
+		showProblem('delete', { status: 400, headers: new Headers(),
+			body: { errors: [{ field: 'confirm', message: 'Tick the box to confirm that the account is to go.' }] } });
+		return;
+	}
+	const answer = await authedFor('delete', 'POST', '/me/delete', { current_password: $('delete-current').value });
+	if (!answer) {
+		return;
+	}
+	// The account and every session of it are gone on the server: nothing is left to log out
+	forget();
+	showSignedOut('Your account is deleted.', 'success');
+	$('login-username').focus();
 });
 
 $('work-reload').addEventListener('click', async () => {
@@ -574,24 +629,17 @@ $('work-reload').addEventListener('click', async () => {
 	await loadWork();
 });
 
-$('refresh-button').addEventListener('click', async () => {
-	const button = $('refresh-button');
-	button.disabled = true;
-	try {
-		clearProblems('session');
-		const answer = await renew();
-		if (answer.ok) {
-			setMessage('session-message', 'Token renewed.', 'success');
-		}
-		else if (answer.status === 401) {
-			endLocally('Your session has ended. Please log in again.');
-		}
-		else {
-			showProblem('session', answer);
-		}
+onClick('refresh-button', async () => {
+	clearProblems('session');
+	const answer = await renew();
+	if (answer.ok) {
+		setMessage('session-message', 'Token renewed.', 'success');
 	}
-	finally {
-		button.disabled = false;
+	else if (answer.status === 401) {
+		endLocally('Your session has ended. Please log in again.');
+	}
+	else {
+		showProblem('session', answer);
 	}
 });
 

@@ -51,6 +51,9 @@ final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
+	/** Where downloads land, without a prompt: inside the profile, so deleted with it. */
+	private final Path downloads;
+
 	private final String base;
 
 	/** Every access and refresh token the page has sent so far, read from the network log. */
@@ -63,6 +66,7 @@ final class Browser implements AutoCloseable {
 		this.base = "http://localhost:" + port;
 		try {
 			this.profile = Files.createTempDirectory("chromium-profile-");
+			this.downloads = Files.createDirectory(this.profile.resolve("downloads"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -73,6 +77,8 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--user-data-dir=" + this.profile, "--window-size=1280,900");
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
+				"download.prompt_for_download", false));
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
 		logs.enable(LogType.BROWSER, Level.ALL);
@@ -87,6 +93,13 @@ final class Browser implements AutoCloseable {
 	void open() {
 		this.driver.get(this.base + "/");
 		waitUntil((d) -> d.findElement(By.id("signed-out")).isDisplayed());
+	}
+
+	/** The file of that name once Chromium has finished downloading it. */
+	Path downloaded(String name) {
+		Path file = this.downloads.resolve(name);
+		waitUntil((d) -> Files.isRegularFile(file) && !Files.exists(this.downloads.resolve(name + ".crdownload")));
+		return file;
 	}
 
 	String base() {
