@@ -1,5 +1,6 @@
 // The service's own page: sign up, log in, /me, work items, token renewal, password
-// change and logout, through fetch and an Authorization: Bearer header.
+// change, the account's export and deletion, and logout, through fetch and an Authorization: Bearer header; and the
+// screens that the links of the recovery mails (#/reset, #/verify) lead to.
 //
 // Tokens live in this module's variables only: never in localStorage, sessionStorage,
 // IndexedDB or a cookie, so another tab, an extension reading storage or a later
@@ -11,8 +12,12 @@ let expiresAt = 0;
 let renewTimer = null;
 let renewing = null;
 let profile = null;
+// The route and one-time token of a mail's link: kept here once read, never in the address
+let link = null;
 
 const $ = (id) => document.getElementById(id);
+
+const EXPORT_FILE = 'jwt-auth-service-export.json';
 
 // ---- Calling the service -------------------------------------------------------------
 
@@ -113,7 +118,7 @@ function forget() {
 
 /** Nothing of one user stays on the page for whoever logs in next. */
 function clearSignedInView() {
-	for (const name of ['me', 'session', 'work', 'password']) {
+	for (const name of ['me', 'session', 'work', 'email', 'password', 'data', 'delete']) {
 		clearProblems(name);
 	}
 	for (const element of document.querySelectorAll('#signed-in dd, #whoami-name')) {
@@ -122,7 +127,10 @@ function clearSignedInView() {
 	$('work-list').replaceChildren();
 	$('work-empty').hidden = true;
 	$('work-form').reset();
+	$('email-form').reset();
 	$('password-form').reset();
+	$('delete-form').reset();
+	$('verification-resend').hidden = true;
 }
 
 /** Renews the tokens; concurrent callers share one request, so no refresh token is replayed. */
@@ -168,7 +176,10 @@ document.addEventListener('visibilitychange', () => {
 
 // ---- Showing problems ----------------------------------------------------------------
 
-/** Each form: its message element, and for each field of the API the input and a label. */
+/**
+ * Each form: its message element, for each field of the API the input and a label, and
+ * labels for the fields that have no input (a link's token).
+ */
 const FORMS = {
 	login: {
 		message: 'login-message',
@@ -186,6 +197,25 @@ const FORMS = {
 		fields: { current_password: ['password-current', 'Current password'],
 			new_password: ['password-new', 'New password'] },
 	},
+	forgot: {
+		message: 'forgot-message',
+		fields: { username: ['forgot-name', 'Username or email'], email: ['forgot-name', 'Username or email'] },
+	},
+	reset: {
+		message: 'reset-message',
+		fields: { new_password: ['reset-password', 'New password'] },
+		unseen: { token: 'This reset link' },
+	},
+	verify: { message: 'verify-message', fields: {}, unseen: { token: 'This link' } },
+	email: {
+		message: 'email-message',
+		fields: { new_email: ['email-new', 'New email'], current_password: ['email-current', 'Current password'] },
+	},
+	delete: {
+		message: 'delete-message',
+		fields: { current_password: ['delete-current', 'Current password'], confirm: ['delete-confirm', 'Confirmation'] },
+	},
+	data: { message: 'data-message', fields: {} },
 	me: { message: 'me-message', fields: {} },
 	session: { message: 'session-message', fields: {} },
 };
@@ -233,7 +263,8 @@ function showProblem(formName, answer) {
 	for (const error of errors) {
 		const place = form.fields[error.field];
 		if (!place) {
-			unplaced.push(sentence(error.field, String(error.message)));
+			const label = (form.unseen && form.unseen[error.field]) || error.field;
+			unplaced.push(sentence(label, String(error.message)));
 			continue;
 		}
 		const [inputId, label] = place;
@@ -250,10 +281,9 @@ function showProblem(formName, answer) {
 		text = 'Could not reach the service. Check your connection and try again.';
 	}
 	else if (answer.status === 400 && errors.length > 0) {
-		text = 'Please correct the marked field' + (errors.length > 1 ? 's' : '') + '.';
-		if (unplaced.length > 0) {
-			text += ' ' + unplaced.join(' ');
-		}
+		const marked = errors.length - unplaced.length;
+		const parts = marked > 0 ? ['Please correct the marked field' + (marked > 1 ? 's' : '') + '.'] : [];
+		text = parts.concat(unplaced).join(' ');
 	}
 	else {
 		text = problem.detail || problem.title || `The service answered ${answer.status}.`;
@@ -269,25 +299,38 @@ function showProblem(formName, answer) {
 
 // ---- Screens -------------------------------------------------------------------------
 
-function showSignedOut(notice) {
-	$('signed-in').hidden = true;
-	$('whoami').hidden = true;
-	$('signed-out').hidden = false;
+function showScreen(id) {
+	for (const screen of document.querySelectorAll('main > .screen')) {
+		screen.hidden = screen.id !== id;
+	}
+	$('whoami').hidden = accessToken === null;
+}
+
+function showSignedOut(notice, kind) {
+	showScreen('signed-out');
+	showLoginForm();
 	$('page-status').textContent = notice || '';
-	$('page-status').className = 'banner' + (notice ? ' info' : '');
+	$('page-status').className = 'banner' + (notice ? ' ' + (kind || 'info') : '');
 	$('login-password').value = '';
 }
 
 function showSignedIn() {
-	$('signed-out').hidden = true;
-	$('signed-in').hidden = false;
-	$('whoami').hidden = false;
+	showScreen('signed-in');
+}
+
+function showLoginForm() {
+	$('forgot-form').hidden = true;
+	$('login-form').hidden = false;
 }
 
 function endLocally(notice) {
 	const wasSignedIn = accessToken !== null;
 	forget();
-	if (wasSignedIn) {
+	// A link's screen stays: what it does needs no session
+	if (wasSignedIn && link) {
+		$('whoami').hidden = true;
+	}
+	else if (wasSignedIn) {
 		showSignedOut(notice);
 		$('login-username').focus();
 	}
@@ -314,6 +357,9 @@ async function loadMe() {
 	$('whoami-name').textContent = profile.username;
 	$('me-username').textContent = profile.username;
 	$('me-email').textContent = profile.email || '—';
+	const verified = profile.email_verified;
+	$('me-email-verified').textContent = verified === true ? 'Verified' : verified === false ? 'Not verified yet' : '—';
+	$('verification-resend').hidden = verified !== false;
 	$('me-name').textContent = profile.name || '—';
 	$('me-roles').textContent = (profile.roles || []).join(', ') || '—';
 	$('me-created').textContent = profile.created_at ? formatTime(new Date(profile.created_at)) : '—';
@@ -404,6 +450,20 @@ function onSubmit(formId, handler) {
 	});
 }
 
+/** Runs a click handler with the button disabled, so a double click sends once. */
+function onClick(buttonId, handler) {
+	const button = $(buttonId);
+	button.addEventListener('click', async () => {
+		button.disabled = true;
+		try {
+			await handler();
+		}
+		finally {
+			button.disabled = false;
+		}
+	});
+}
+
 function optional(value) {
 	const trimmed = value.trim();
 	return trimmed === '' ? undefined : trimmed;
@@ -478,29 +538,108 @@ onSubmit('password-form', async () => {
 	$('password-message').className = 'form-message success';
 });
 
+$('forgot-open').addEventListener('click', () => {
+	clearProblems('forgot');
+	$('forgot-name').value = $('login-username').value.trim();
+	$('login-form').hidden = true;
+	$('forgot-form').hidden = false;
+	$('forgot-name').focus();
+});
+
+$('forgot-back').addEventListener('click', () => {
+	showLoginForm();
+	$('login-username').focus();
+});
+
+onSubmit('forgot-form', async () => {
+	clearProblems('forgot');
+	const name = $('forgot-name').value.trim();
+	const answer = await call('POST', '/recover', name.includes('@') ? { email: name } : { username: name }, false);
+	if (!answer.ok) {
+		showProblem('forgot', answer);
+		return;
+	}
+	// The service answers alike whether or not the account exists: so does the page
+	const said = answer.body && answer.body.message;
+	setMessage('forgot-message', said || 'If the account exists and has an email, a reset link is on its way to it.',
+		'success');
+});
+
+onSubmit('email-form', async () => {
+	clearProblems('email');
+	const body = { new_email: $('email-new').value.trim(), current_password: $('email-current').value };
+	const answer = await authedFor('email', 'POST', '/me/email', body);
+	if (!answer) {
+		return;
+	}
+	$('email-form').reset();
+	setMessage('email-message', 'If the address is free, a confirmation mail is on its way to it.', 'success');
+});
+
+onClick('verification-resend', async () => {
+	clearProblems('me');
+	const answer = await authedFor('me', 'POST', '/me/email/verification');
+	if (answer) {
+		setMessage('me-message', 'A new verification mail is on its way (at most one a minute goes out).', 'success');
+	}
+});
+
+onClick('export-button', async () => {
+	clearProblems('data');
+	const answer = await authedFor('data', 'GET', '/me/export');
+	if (answer) {
+		offerFile(EXPORT_FILE, JSON.stringify(answer.body, null, 2) + '\n');
+		setMessage('data-message', `Your data is saved as ${EXPORT_FILE}.`, 'success');
+	}
+});
+
+/** Hands text to the browser as a file download: no server round trip, nothing inline for the CSP. */
+function offerFile(name, text) {
+	const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+	const anchor = document.createElement('a');
+	anchor.href = url;
+	anchor.download = name;
+	anchor.hidden = true;
+	document.body.append(anchor);
+	anchor.click();
+	anchor.remove();
+	// The download has taken its copy once the click's task is over: the blob need not outlive it
+	setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+onSubmit('delete-form', async () => {
+	clearProblems('delete');
+	if (!$('delete-confirm').checked) {
+		showProblem('delete', { status: 400, headers: new Headers(),
+			body: { errors: [{ field: 'confirm', message: 'Tick the box to confirm that the account is to go.' }] } });
+		return;
+	}
+	const answer = await authedFor('delete', 'POST', '/me/delete', { current_password: $('delete-current').value });
+	if (!answer) {
+		return;
+	}
+	// The account and every session of it are gone on the server: nothing is left to log out
+	forget();
+	showSignedOut('Your account is deleted.', 'success');
+	$('login-username').focus();
+});
+
 $('work-reload').addEventListener('click', async () => {
 	clearProblems('work');
 	await loadWork();
 });
 
-$('refresh-button').addEventListener('click', async () => {
-	const button = $('refresh-button');
-	button.disabled = true;
-	try {
-		clearProblems('session');
-		const answer = await renew();
-		if (answer.ok) {
-			setMessage('session-message', 'Token renewed.', 'success');
-		}
-		else if (answer.status === 401) {
-			endLocally('Your session has ended. Please log in again.');
-		}
-		else {
-			showProblem('session', answer);
-		}
+onClick('refresh-button', async () => {
+	clearProblems('session');
+	const answer = await renew();
+	if (answer.ok) {
+		setMessage('session-message', 'Token renewed.', 'success');
 	}
-	finally {
-		button.disabled = false;
+	else if (answer.status === 401) {
+		endLocally('Your session has ended. Please log in again.');
+	}
+	else {
+		showProblem('session', answer);
 	}
 });
 
@@ -514,6 +653,88 @@ $('logout-button').addEventListener('click', async () => {
 	$('login-username').focus();
 });
 
+// ---- The links of the recovery mails ---------------------------------------------------
+
+/**
+ * Reads a mail's link (#/reset?token=… or #/verify?token=…) into memory and takes it out
+ * of the address bar and the history. Nothing is sent here: a mail scanner that opens
+ * the link must not spend the token; only the person's click does.
+ */
+function readLink() {
+	const match = /^#\/(reset|verify)(?:\?(.*))?$/.exec(location.hash);
+	if (!match) {
+		return;
+	}
+	link = { route: match[1], token: new URLSearchParams(match[2] || '').get('token') };
+	history.replaceState(null, '', location.pathname + location.search);
+	const reset = link.route === 'reset';
+	showScreen(reset ? 'reset-screen' : 'verify-screen');
+	$('page-status').textContent = '';
+	$('page-status').className = 'banner';
+	clearProblems(reset ? 'reset' : 'verify');
+	$('reset-form').reset();
+	$('verify-button').hidden = false;
+	for (const back of document.querySelectorAll('.link-back')) {
+		back.textContent = accessToken ? 'Back to your account' : 'Back to log in';
+	}
+	$(reset ? 'reset-password' : 'verify-button').focus();
+}
+
+/** Leaves a link's screen for the account, or for the login form with a notice. */
+async function leaveLink(notice) {
+	link = null;
+	if (accessToken) {
+		showSignedIn();
+		$('page-status').textContent = '';
+		$('page-status').className = 'banner';
+		await loadMe();
+		$('main').focus();
+		return;
+	}
+	showSignedOut(notice, 'success');
+	$('login-username').focus();
+}
+
+onSubmit('reset-form', async () => {
+	clearProblems('reset');
+	const body = { token: link && link.token, new_password: $('reset-password').value };
+	const answer = await call('POST', '/recover/confirm', body, false);
+	if (!answer.ok) {
+		showProblem('reset', answer);
+		if (answer.body && Array.isArray(answer.body.errors) && answer.body.errors.some((e) => e.field === 'token')) {
+			$('reset-message').textContent += ' Ask for a new one with “Forgot password?” on the login form.';
+		}
+		return;
+	}
+	$('reset-form').reset();
+	// The reset may have ended this page's session too: start from the login form
+	if (accessToken) {
+		await call('POST', '/logout', undefined, true);
+		forget();
+	}
+	await leaveLink('Your password is reset. Log in with the new one.');
+});
+
+onSubmit('verify-form', async () => {
+	clearProblems('verify');
+	const answer = await call('POST', '/verify', { token: link && link.token }, false);
+	if (!answer.ok) {
+		showProblem('verify', answer);
+		return;
+	}
+	link = { route: 'verify', token: null };
+	setMessage('verify-message', 'Your email address is confirmed.', 'success');
+	$('verify-button').hidden = true;
+	document.querySelector('#verify-screen .link-back').focus();
+});
+
+for (const back of document.querySelectorAll('.link-back')) {
+	back.addEventListener('click', () => leaveLink(''));
+}
+
+// A link pasted into a tab where the page is already open changes only the fragment
+window.addEventListener('hashchange', readLink);
+
 // ---- Helpers -------------------------------------------------------------------------
 
 function formatTime(date) {
@@ -521,3 +742,4 @@ function formatTime(date) {
 }
 
 showSignedOut('');
+readLink();

@@ -44,6 +44,12 @@ class Account extends PersistableEntity<UUID> {
 
 	private boolean enabled = true;
 
+	@Column(name = "email_verified")
+	private boolean emailVerified;
+
+	@Column(name = "password_changed_at")
+	private @Nullable Instant passwordChangedAt;
+
 	@Column(name = "created_at")
 	private Instant createdAt;
 
@@ -94,8 +100,34 @@ class Account extends PersistableEntity<UUID> {
 		return this.passwordHash;
 	}
 
-	void changePasswordHash(String passwordHash) {
+	/** A new password: mail tokens issued before {@code now} stop working. */
+	void changePasswordHash(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
+		this.passwordChangedAt = now;
+	}
+
+	/** The same password, hashed anew with the current parameters. */
+	void rehash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	@Nullable Instant getPasswordChangedAt() {
+		return this.passwordChangedAt;
+	}
+
+	/** A new address, proven by a token sent to it. */
+	void changeEmail(String email) {
+		this.email = email;
+		this.emailKey = Names.key(email);
+		this.emailVerified = true;
+	}
+
+	boolean isEmailVerified() {
+		return this.emailVerified;
+	}
+
+	void setEmailVerified(boolean emailVerified) {
+		this.emailVerified = emailVerified;
 	}
 
 	boolean isEnabled() {
@@ -108,7 +140,7 @@ class Account extends PersistableEntity<UUID> {
 
 	AccountDetails toDetails() {
 		return new AccountDetails(this.id, this.username, this.email, this.name, Set.copyOf(this.roles),
-				this.enabled, this.createdAt);
+				this.enabled, this.createdAt, this.emailVerified);
 	}
 
 }

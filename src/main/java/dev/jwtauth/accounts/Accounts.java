@@ -1,25 +1,20 @@
 package dev.jwtauth.accounts;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.jwtauth.errors.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The accounts module's public API: sign up, check credentials, look accounts up.
- * Password hashing happens outside database transactions, so a slow hash never holds a
- * connection.
+ * The accounts module's public API: sign up, check credentials, look accounts up, prove
+ * and change an email, delete. Password hashing happens outside database transactions,
+ * so a slow hash never holds a connection.
  */
 @Service
 public class Accounts {
@@ -28,45 +23,28 @@ public class Accounts {
 
 	private final LoginNameRepository loginNames;
 
-	private final SignupRules signupRules;
-
-	private final PasswordPolicy passwordPolicy;
-
-	private final PasswordEncoder passwordEncoder;
-
 	private final TransactionTemplate transactions;
-
-	private final Clock clock;
 
 	private final HashingPool hashing;
 
-	private final SignupsInFlight signupsInFlight;
+	private final Signups signups;
+
+	private final Credentials credentials;
+
+	private final Emails emails;
 
 	private final ActiveAccounts active;
 
-	/**
-	 * Checked against when the login name is unknown, so that the answer takes as long
-	 * as for a wrong password and timing tells nothing about which names exist. The
-	 * outcome is never used, so a fixed hash (of a random password nobody kept) serves as
-	 * well as a fresh one, and start-up does not wait for Argon2. Its parameters must be
-	 * the current ones, or the check would take a different time (a test holds them equal).
-	 */
-	static final String DUMMY_HASH = "{" + PasswordHashing.CURRENT + "}"
-			+ "$argon2id$v=19$m=7168,t=10,p=1$XGPI8ZGXlY2iziPYOsNv2g$HUaTvO7dAwbZimgmDxxhAC0rlvJgDl0YcO56nUMil78";
-
-	Accounts(AccountRepository accounts, LoginNameRepository loginNames, SignupRules signupRules,
-			PasswordPolicy passwordPolicy, PasswordEncoder passwordEncoder, TransactionTemplate transactions,
-			Clock clock, HashingPool hashing, SignupsInFlight signupsInFlight, ActiveAccounts active) {
-		this.active = active;
-		this.hashing = hashing;
-		this.signupsInFlight = signupsInFlight;
+	Accounts(AccountRepository accounts, LoginNameRepository loginNames, TransactionTemplate transactions,
+			HashingPool hashing, Signups signups, Credentials credentials, Emails emails, ActiveAccounts active) {
 		this.accounts = accounts;
 		this.loginNames = loginNames;
-		this.signupRules = signupRules;
-		this.passwordPolicy = passwordPolicy;
-		this.passwordEncoder = passwordEncoder;
 		this.transactions = transactions;
-		this.clock = clock;
+		this.hashing = hashing;
+		this.signups = signups;
+		this.credentials = credentials;
+		this.emails = emails;
+		this.active = active;
 	}
 
 	/**
@@ -75,43 +53,9 @@ public class Accounts {
 	 * @throws AccountTakenException when the username or email is already a login name
 	 */
 	public AccountDetails signup(NewAccount signup) {
-		SignupRules.Valid valid = this.signupRules.check(signup);
-		String username = java.util.Objects.requireNonNull(valid.username());
-		Set<String> names = new LinkedHashSet<>();
-		names.add(Names.key(username));
-		if (valid.email() != null) {
-			names.add(Names.key(valid.email()));
-		}
-		// A taken name answers before any hashing work, and so does one taken meanwhile by
-		// a signup that was in flight here: only a signup that can succeed waits for a hash.
-		requireFree(names);
-		try (SignupsInFlight.Claim claim = this.signupsInFlight.claim(names)) {
-			requireFree(names);
-			return create(valid, username, names, signup);
-		}
-	}
-
-	private void requireFree(Set<String> names) {
-		if (names.stream().anyMatch(this.loginNames::existsById)) {
-			throw new AccountTakenException();
-		}
-	}
-
-	private AccountDetails create(SignupRules.Valid valid, String username, Set<String> names, NewAccount signup) {
-		String hash = this.hashing.run(() -> this.passwordEncoder.encode(signup.password()));
-		Account account = new Account(username, valid.email(), valid.name(), hash, signup.roles(),
-				this.clock.instant().truncatedTo(ChronoUnit.MICROS));
-		try {
-			return this.transactions.execute((status) -> {
-				Account saved = this.accounts.saveAndFlush(account);
-				names.forEach((key) -> this.loginNames.saveAndFlush(new LoginName(key, saved.getId())));
-				return saved.toDetails();
-			});
-		}
-		catch (DataIntegrityViolationException ex) {
-			// Another instance took one of the names between the check above and this insert.
-			throw new AccountTakenException();
-		}
+		AccountDetails created = this.signups.create(signup);
+		this.active.created(created);
+		return created;
 	}
 
 	/**
@@ -127,25 +71,7 @@ public class Accounts {
 	 * belong to, or empty: the caller cannot tell an unknown name from a wrong password.
 	 */
 	public Optional<AccountDetails> authenticate(@Nullable String loginName, @Nullable String password) {
-		Optional<Account> found = (loginName == null || loginName.isBlank()) ? Optional.empty()
-				: this.accounts.findByLoginKey(Names.key(loginName));
-		if (password == null || !PasswordPolicy.isWithinMaxLength(password)) {
-			// No stored password can match; still spend the same time as a real check.
-			this.hashing.run(() -> this.passwordEncoder.matches("", DUMMY_HASH));
-			return Optional.empty();
-		}
-		if (found.isEmpty()) {
-			this.hashing.run(() -> this.passwordEncoder.matches(password, DUMMY_HASH));
-			return Optional.empty();
-		}
-		Account account = found.get();
-		if (!matches(password, account.getPasswordHash()) || !account.isEnabled()) {
-			return Optional.empty();
-		}
-		if (this.passwordEncoder.upgradeEncoding(account.getPasswordHash())) {
-			upgradeHash(account.getId(), this.hashing.run(() -> this.passwordEncoder.encode(password)));
-		}
-		return Optional.of(account.toDetails());
+		return this.credentials.authenticate(loginName, password);
 	}
 
 	/**
@@ -154,17 +80,69 @@ public class Accounts {
 	 * {@code new_password} when it breaks a rule
 	 */
 	public void changePassword(UUID id, @Nullable String currentPassword, @Nullable String newPassword) {
-		Account account = this.accounts.findById(id).orElseThrow(() -> new IllegalStateException("no account " + id));
-		if (currentPassword == null || !PasswordPolicy.isWithinMaxLength(currentPassword)
-				|| !matches(currentPassword, account.getPasswordHash())) {
-			throw new InvalidFieldsException("current_password", "is not your current password");
-		}
-		this.passwordPolicy.check(newPassword, account.getUsername(), account.getEmail()).ifPresent((message) -> {
-			throw new InvalidFieldsException("new_password", message);
-		});
-		String hash = this.hashing.run(() -> this.passwordEncoder.encode(newPassword));
-		this.transactions.executeWithoutResult(
-				(status) -> this.accounts.findById(id).ifPresent((stored) -> stored.changePasswordHash(hash)));
+		this.credentials.changePassword(id, currentPassword, newPassword);
+		find(id).ifPresent(this.active::passwordChanged);
+	}
+
+	/**
+	 * Replaces the password of an account whose owner proved the email address: the
+	 * address counts as verified from now on.
+	 * @throws InvalidFieldsException naming {@code new_password} when it breaks a rule
+	 */
+	public void resetPassword(UUID id, @Nullable String newPassword) {
+		this.credentials.resetPassword(id, newPassword);
+		this.active.changed(id, true);
+	}
+
+	/** @throws InvalidFieldsException naming {@code new_password} when it breaks a rule */
+	public void checkNewPassword(UUID id, @Nullable String newPassword) {
+		this.credentials.checkNewPassword(id, newPassword);
+	}
+
+	/** @throws InvalidFieldsException naming {@code current_password} when it is not the password */
+	public void checkPassword(UUID id, @Nullable String currentPassword) {
+		this.credentials.checkPassword(id, currentPassword);
+	}
+
+	/** @throws InvalidFieldsException naming {@code field} when it is no email address */
+	public String normalizeEmail(@Nullable String email, String field) {
+		return this.emails.normalize(email, field);
+	}
+
+	public boolean isLoginNameFree(String name) {
+		return this.emails.isFree(name);
+	}
+
+	/** Marks the address proven; false when the account's address is no longer this one. */
+	public boolean markEmailVerified(UUID id, String email) {
+		boolean marked = this.emails.markVerified(id, email);
+		this.active.changed(id, true);
+		return marked;
+	}
+
+	/** @throws AccountTakenException when another account has the address as a login name */
+	public void changeEmail(UUID id, String email) {
+		this.emails.change(id, email);
+		this.active.changed(id, true);
+	}
+
+	/**
+	 * Deletes the account and, through the database, everything keyed by it (its names,
+	 * sessions, work items, mail tokens); its names are free again.
+	 */
+	public void delete(UUID id) {
+		this.transactions.executeWithoutResult((status) -> this.accounts.deleteById(id));
+		this.active.changed(id, false);
+	}
+
+	/** The account as {@code /me} shows it. */
+	public Optional<ProfileView> profile(UUID id) {
+		return find(id).map(ProfileView::of);
+	}
+
+	/** When the account's password last changed, or null when never since signup. */
+	public @Nullable Instant passwordChangedAt(UUID id) {
+		return this.accounts.findById(id).map(Account::getPasswordChangedAt).orElse(null);
 	}
 
 	/**
@@ -225,19 +203,5 @@ public class Accounts {
 		return this.accounts.findAllByOrderByCreatedAtAsc().stream().map(Account::toDetails).toList();
 	}
 
-	private boolean matches(String password, String hash) {
-		try {
-			return this.hashing.run(() -> this.passwordEncoder.matches(password, hash));
-		}
-		catch (IllegalArgumentException ex) {
-			// e.g. an imported bcrypt hash and a password over bcrypt's 72-byte limit
-			return false;
-		}
-	}
-
-	private void upgradeHash(UUID id, String hash) {
-		this.transactions.executeWithoutResult(
-				(status) -> this.accounts.findById(id).ifPresent((account) -> account.changePasswordHash(hash)));
-	}
 
 }

@@ -40,6 +40,14 @@ class ActiveAccounts {
 		this.cache.invalidate(id);
 	}
 
+	void created(AccountDetails account) {
+		this.listeners.orderedStream().forEach((listener) -> listener.accountCreated(account));
+	}
+
+	void passwordChanged(AccountDetails account) {
+		this.listeners.orderedStream().forEach((listener) -> listener.passwordChanged(account));
+	}
+
 	void changed(UUID id, boolean enabled) {
 		forget(id);
 		this.listeners.orderedStream().forEach((listener) -> listener.accountChanged(id, enabled));

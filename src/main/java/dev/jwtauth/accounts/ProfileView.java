@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * An account as {@code /me} and {@code /users/{id}} show it.
  */
-record ProfileView(UUID id, String username, @Nullable String email, @Nullable String name, List<Role> roles,
-		Instant createdAt) {
+public record ProfileView(UUID id, String username, @Nullable String email, @Nullable Boolean emailVerified,
+		@Nullable String name, List<Role> roles, Instant createdAt) {
 
-	static ProfileView of(AccountDetails account) {
-		return new ProfileView(account.id(), account.username(), account.email(), account.name(),
+	public static ProfileView of(AccountDetails account) {
+		return new ProfileView(account.id(), account.username(), account.email(),
+				(account.email() != null) ? account.emailVerified() : null, account.name(),
 				account.roles().stream().sorted().toList(), account.createdAt());
 	}
 

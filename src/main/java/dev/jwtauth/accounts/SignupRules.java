@@ -51,6 +51,19 @@ class SignupRules {
 		return new Valid(username, email, name);
 	}
 
+	/**
+	 * The address as it would be stored.
+	 * @throws InvalidFieldsException naming {@code field} when it is no email address
+	 */
+	String email(@Nullable String email, String field) {
+		List<FieldProblem> errors = new java.util.ArrayList<>();
+		String normalized = (email != null) ? checkEmail(email, errors) : null;
+		if (normalized == null) {
+			throw new InvalidFieldsException(field, "must be an email address");
+		}
+		return normalized;
+	}
+
 	private @Nullable String checkEmail(@Nullable String email, List<FieldProblem> errors) {
 		if (email == null) {
 			return null;

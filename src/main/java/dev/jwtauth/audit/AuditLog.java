@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes audit events to the {@code audit} logger, as key-value pairs that structured
- * (JSON) logging keeps as fields. Callers pass ids and addresses only: no password,
+ * (JSON) logging keeps as fields, and keeps those about an account for its export. Callers pass ids and addresses only: no password,
  * hash, token or secret ever reaches this class.
  */
 @Component
@@ -22,8 +22,11 @@ public class AuditLog {
 
 	private final List<AuditListener> listeners;
 
-	public AuditLog(ObjectProvider<AuditListener> listeners) {
+	private final AuditTrail trail;
+
+	AuditLog(ObjectProvider<AuditListener> listeners, AuditTrail trail) {
 		this.listeners = listeners.orderedStream().toList();
+		this.trail = trail;
 	}
 
 	/**
@@ -44,6 +47,14 @@ public class AuditLog {
 		for (AuditListener listener : this.listeners) {
 			listener.recorded(event, outcome);
 		}
+		if (user != null) {
+			this.trail.store(event, user, client, outcome);
+		}
+	}
+
+	/** The stored events about an account, oldest first. */
+	public List<AuditEvent> about(UUID user) {
+		return this.trail.about(user);
 	}
 
 }

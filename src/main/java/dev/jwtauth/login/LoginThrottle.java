@@ -81,6 +81,11 @@ class LoginThrottle {
 		return new Attempt(accountSubject, accountRow, client, clientRow);
 	}
 
+	/** Lifts the subject's lock: its failures no longer count. */
+	void forget(String subject) {
+		this.jdbc.update("delete from login_failure where subject = ?", subject);
+	}
+
 	@Scheduled(fixedDelayString = "${jwt.purge-interval:1h}", initialDelayString = "${jwt.purge-interval:1h}")
 	void purge() {
 		this.jdbc.update("delete from login_failure where failed_at < ?",
@@ -198,7 +203,7 @@ class LoginThrottle {
 		/** The password was right: the account's count starts afresh and the client's failure is withdrawn. */
 		void succeeded() {
 			if (this.accountSubject != null) {
-				LoginThrottle.this.jdbc.update("delete from login_failure where subject = ?", this.accountSubject);
+				forget(this.accountSubject);
 			}
 			abandon();
 		}

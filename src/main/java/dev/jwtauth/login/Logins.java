@@ -16,11 +16,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The login module's work: check a password within the brute-force limits, then start a
- * session or change the password.
+ * The login module's public API, {@link #liftLockout}; its routes check a password
+ * within the brute-force limits, then start a session or change the password.
  */
 @Service
-class Logins {
+public class Logins {
 
 	private final Accounts accounts;
 
@@ -30,7 +30,10 @@ class Logins {
 
 	private final AuditLog audit;
 
-	Logins(Accounts accounts, LoginThrottle throttle, Sessions sessions, AuditLog audit) {
+	private final boolean requireVerifiedEmail;
+
+	Logins(Accounts accounts, LoginThrottle throttle, Sessions sessions, AuditLog audit, LoginProperties properties) {
+		this.requireVerifiedEmail = properties.requireVerifiedEmail();
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.sessions = sessions;
@@ -66,6 +69,10 @@ class Logins {
 			throw loginFailed(attempt, client);
 		}
 		attempt.succeeded();
+		if (this.requireVerifiedEmail && account.email() != null && !account.emailVerified()) {
+			this.audit.record("login", account.id(), client.address(), "email_not_verified");
+			throw new EmailNotVerifiedException();
+		}
 		TokenResponse tokens = this.sessions.start(account, client);
 		this.audit.record("login", account.id(), client.address(), "success");
 		return tokens;
@@ -81,11 +88,32 @@ class Logins {
 		if (account == null) {
 			throw new InvalidTokenException(InvalidTokenException.Reason.ACCOUNT_INACTIVE);
 		}
-		LoginThrottle.Attempt attempt = begin(LoginThrottle.account(account.id()), "password_change", account.id(),
-				client);
+		counted(account.id(), "password_change", client,
+				() -> this.accounts.changePassword(account.id(), currentPassword, newPassword));
+		this.sessions.revokeAll(account.id());
+		this.audit.record("password_change", account.id(), client.address(), "success");
+	}
+
+	/**
+	 * Checks the current password of a signed-in user before a sensitive change, counted
+	 * like a login for the brute-force limits.
+	 * @throws InvalidFieldsException naming {@code current_password} when it is wrong
+	 */
+	public void reauthenticate(UUID accountId, @Nullable String currentPassword, String event, ClientInfo client) {
+		counted(accountId, event, client, () -> this.accounts.checkPassword(accountId, currentPassword));
+	}
+
+	/** Forgets the account's failed logins: its owner proved who they are another way. */
+	public void liftLockout(UUID accountId) {
+		this.throttle.forget(LoginThrottle.account(accountId));
+	}
+
+	/** Runs a check of the current password as a login attempt: a wrong one counts as a failure. */
+	private void counted(UUID accountId, String event, ClientInfo client, Runnable check) {
+		LoginThrottle.Attempt attempt = begin(LoginThrottle.account(accountId), event, accountId, client);
 		boolean wrongPassword = false;
 		try {
-			this.accounts.changePassword(account.id(), currentPassword, newPassword);
+			check.run();
 		}
 		catch (InvalidFieldsException ex) {
 			wrongPassword = ex.getErrors().stream().anyMatch((error) -> error.field().equals("current_password"));
@@ -94,14 +122,12 @@ class Logins {
 		finally {
 			if (wrongPassword) {
 				attempt.failed();
-				this.audit.record("password_change", account.id(), client.address(), "failure");
+				this.audit.record(event, accountId, client.address(), "failure");
 			}
 			else {
 				attempt.abandon();
 			}
 		}
-		this.sessions.revokeAll(account.id());
-		this.audit.record("password_change", account.id(), client.address(), "success");
 	}
 
 	private LoginThrottle.Attempt begin(@Nullable String subject, String event, @Nullable UUID accountId,

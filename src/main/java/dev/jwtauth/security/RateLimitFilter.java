@@ -2,13 +2,15 @@ package dev.jwtauth.security;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.jwtauth.errors.ProblemWriter;
 import dev.jwtauth.client.ClientInfo;
 import dev.jwtauth.client.ClientKey;
+import dev.jwtauth.errors.ProblemWriter;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -20,10 +22,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client rate limits on signup and refresh, keyed by {@link ClientKey}, as token
+ * Per-client rate limits on signup, refresh and the recovery routes, keyed by {@link ClientKey}, as token
  * buckets: the excess is answered 429 with {@code Retry-After}. Kept in each instance's
  * memory (logins, whose limits must hold across instances, are throttled in the database
  * instead).
@@ -35,18 +38,17 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problemWriter;
 
-	private final Cache<String, Bucket> signups;
+	private final List<Limit> limits;
 
-	private final Cache<String, Bucket> refreshes;
-
-	private final WebProperties properties;
+	private final Duration period;
 
 	RateLimitFilter(ProblemWriter problemWriter, WebProperties properties) {
 		this.problemWriter = problemWriter;
-		this.properties = properties;
-		Duration idle = properties.ratePeriod().multipliedBy(2);
-		this.signups = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
-		this.refreshes = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build();
+		this.period = properties.ratePeriod();
+		Duration idle = this.period.multipliedBy(2);
+		this.limits = List.of(new Limit(Routes.SIGNUP_POST, properties.signupsPerPeriod(), idle),
+				new Limit(Routes.REFRESH_POST, properties.refreshesPerPeriod(), idle),
+				new Limit(Routes.RECOVERY_POST, properties.recoveriesPerPeriod(), idle));
 	}
 
 	@Override
@@ -57,11 +59,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Cache<String, Bucket> buckets = limitOf(request);
-		int capacity = (buckets == this.signups) ? this.properties.signupsPerPeriod()
-				: this.properties.refreshesPerPeriod();
-		Bucket bucket = buckets.get(ClientInfo.limitKey(request), (key) -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, this.properties.ratePeriod()).build())
+		Limit limit = Objects.requireNonNull(limitOf(request));
+		Bucket bucket = limit.buckets().get(ClientInfo.limitKey(request), (key) -> Bucket.builder()
+			.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), this.period).build())
 			.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
@@ -74,14 +74,22 @@ class RateLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private @Nullable Cache<String, Bucket> limitOf(HttpServletRequest request) {
-		if (Routes.SIGNUP_POST.matches(request)) {
-			return this.signups;
-		}
-		if (Routes.REFRESH_POST.matches(request)) {
-			return this.refreshes;
+	private @Nullable Limit limitOf(HttpServletRequest request) {
+		for (Limit limit : this.limits) {
+			if (limit.routes().matches(request)) {
+				return limit;
+			}
 		}
 		return null;
+	}
+
+	/** A budget per client for some routes, each client's bucket forgotten when idle. */
+	private record Limit(RequestMatcher routes, int capacity, Cache<String, Bucket> buckets) {
+
+		Limit(RequestMatcher routes, int capacity, Duration idle) {
+			this(routes, capacity, Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build());
+		}
+
 	}
 
 }

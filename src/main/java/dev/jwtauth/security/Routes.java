@@ -16,12 +16,16 @@ final class Routes {
 
 	private static final String REFRESH = "/auth/refresh";
 
+	/** Recovery routes that anyone may call: each costs a lookup, a hash or a mail. */
+	private static final String[] RECOVERY = { "/recover", "/recover/confirm", "/verify" };
+
 	/**
 	 * Routes anyone may call. A token sent to one of them is ignored rather than judged, so
 	 * a stale token in a browser never blocks a login. The page at {@code /} and its assets
 	 * are public too: the page itself holds no data, it calls the API with a token.
 	 */
-	static final String[] PUBLIC = { SIGNUP, "/auth", "/login", "/token", REFRESH, "/error",
+	static final String[] PUBLIC = { SIGNUP, "/auth", "/login", "/token", REFRESH, RECOVERY[0], RECOVERY[1],
+			RECOVERY[2], "/error",
 			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
 			"/actuator/health", "/actuator/health/**", "/.well-known/jwks.json", "/ping",
 			"/", "/index.html", "/assets/*.js", "/assets/*.css" };
@@ -39,6 +43,11 @@ final class Routes {
 
 	/** Refreshes, rate-limited per client. */
 	static final RequestMatcher REFRESH_POST = PATHS.matcher(HttpMethod.POST, REFRESH);
+
+	/** Recovery requests and verification-mail resends, rate-limited per client. */
+	static final RequestMatcher RECOVERY_POST = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, RECOVERY[0]),
+			PATHS.matcher(HttpMethod.POST, RECOVERY[1]), PATHS.matcher(HttpMethod.POST, RECOVERY[2]),
+			PATHS.matcher(HttpMethod.POST, "/me/email/verification"));
 
 	private Routes() {
 	}

@@ -19,11 +19,15 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshesPerPeriod refreshes allowed from one client address per period
  * ({@code RATE_LIMIT_REFRESH})
  * @param ratePeriod the period of those limits ({@code RATE_LIMIT_PERIOD})
+ * @param recoveriesPerPeriod recovery requests, confirmations, verifications and
+ * verification-mail resends allowed from one client address per period
+ * ({@code RATE_LIMIT_RECOVERY})
  */
 @ConfigurationProperties("web")
 @Validated
 record WebProperties(@DefaultValue("") List<String> corsAllowedOrigins, @DefaultValue("30") @Min(1) int signupsPerPeriod,
-		@DefaultValue("150") @Min(1) int refreshesPerPeriod, @DefaultValue("5m") Duration ratePeriod) {
+		@DefaultValue("150") @Min(1) int refreshesPerPeriod, @DefaultValue("5m") Duration ratePeriod,
+		@DefaultValue("30") @Min(1) int recoveriesPerPeriod) {
 
 	WebProperties {
 		corsAllowedOrigins = corsAllowedOrigins.stream().map(String::strip).filter((origin) -> !origin.isEmpty()).toList();

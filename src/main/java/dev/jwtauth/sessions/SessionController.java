@@ -35,7 +35,7 @@ class SessionController {
 	@GetMapping("/me/sessions")
 	List<SessionView> sessions(Authentication authentication) {
 		VerifiedToken current = CurrentToken.of(authentication);
-		return this.sessions.live(current.accountId()).stream().map((s) -> SessionView.of(s, current)).toList();
+		return this.sessions.live(current.accountId(), current);
 	}
 
 	/** Someone else's session, or one already ended, answers 404. */

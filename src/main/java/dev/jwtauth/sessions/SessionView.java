@@ -9,12 +9,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A live login as {@code GET /me/sessions} lists it.
  */
-record SessionView(UUID id, Instant createdAt, @Nullable Instant lastRefreshedAt, @Nullable String clientAddress,
+public record SessionView(UUID id, Instant createdAt, @Nullable Instant lastRefreshedAt, @Nullable String clientAddress,
 		@Nullable String userAgent, boolean current) {
 
-	static SessionView of(LoginSession session, VerifiedToken current) {
+	static SessionView of(LoginSession session, @Nullable VerifiedToken current) {
 		return new SessionView(session.getId(), session.getCreatedAt(), session.getLastRefreshedAt(),
-				session.getClientAddress(), session.getUserAgent(), session.getId().equals(current.sessionId()));
+				session.getClientAddress(), session.getUserAgent(),
+				current != null && session.getId().equals(current.sessionId()));
 	}
 
 }

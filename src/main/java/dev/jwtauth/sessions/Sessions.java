@@ -100,8 +100,9 @@ public class Sessions implements AccountListener {
 		}
 	}
 
-	List<LoginSession> live(UUID accountId) {
-		return this.rotation.live(accountId);
+	/** The account's live logins, the one {@code current} belongs to marked. */
+	public List<SessionView> live(UUID accountId, @Nullable VerifiedToken current) {
+		return this.rotation.live(accountId).stream().map((session) -> SessionView.of(session, current)).toList();
 	}
 
 	boolean end(UUID accountId, UUID sessionId) {

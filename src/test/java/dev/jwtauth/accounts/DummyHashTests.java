@@ -17,14 +17,14 @@ class DummyHashTests {
 	@Test
 	void dummyHashWhenComparedWithAFreshHashThenSameAlgorithmAndParameters() {
 		String fresh = this.encoder.encode("a password of today");
-		assertThat(parameters(Accounts.DUMMY_HASH)).isEqualTo(parameters(fresh));
-		assertThat(this.encoder.upgradeEncoding(Accounts.DUMMY_HASH)).isFalse();
+		assertThat(parameters(Credentials.DUMMY_HASH)).isEqualTo(parameters(fresh));
+		assertThat(this.encoder.upgradeEncoding(Credentials.DUMMY_HASH)).isFalse();
 	}
 
 	@Test
 	void dummyHashWhenCheckedThenAWellFormedHashThatMatchesNoLikelyPassword() {
 		for (String password : new String[] { "", "password", "123456", "{argon2id}" }) {
-			assertThat(this.encoder.matches(password, Accounts.DUMMY_HASH)).isFalse();
+			assertThat(this.encoder.matches(password, Credentials.DUMMY_HASH)).isFalse();
 		}
 	}
 

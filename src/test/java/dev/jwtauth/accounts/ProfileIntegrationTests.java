@@ -33,9 +33,11 @@ class ProfileIntegrationTests extends IntegrationTest {
 				"name", "Wes"));
 		Reply reply = getWithToken("/me", login(username, PASSWORD));
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.object()).containsOnlyKeys("id", "username", "email", "name", "roles", "created_at")
+		assertThat(reply.object())
+			.containsOnlyKeys("id", "username", "email", "email_verified", "name", "roles", "created_at")
 			.containsEntry("username", username)
 			.containsEntry("email", username + "@example.com")
+			.containsEntry("email_verified", false)
 			.containsEntry("name", "Wes")
 			.containsEntry("roles", List.of("USER"));
 		assertThat((String) reply.object().get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");

@@ -84,7 +84,14 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 			route("post", "/work", Access.USER, 201),
 			route("get", "/work/{id}", Access.USER, 200, 404),
 			route("delete", "/work/{id}", Access.USER, 204, 404),
-			route("get", "/.well-known/jwks.json", Access.PUBLIC, 200, 404));
+			route("get", "/.well-known/jwks.json", Access.PUBLIC, 200, 404),
+			route("post", "/recover", Access.PUBLIC, 202, 400),
+			route("post", "/recover/confirm", Access.PUBLIC, 204, 400),
+			route("post", "/verify", Access.PUBLIC, 204, 400, 409),
+			route("post", "/me/email/verification", Access.USER, 202),
+			route("post", "/me/email", Access.USER, 202, 400),
+			route("get", "/me/export", Access.USER, 200),
+			route("post", "/me/delete", Access.USER, 204, 400));
 
 	/** Served and described, though the contract does not list them. */
 	private static final List<Route> EXTRAS = List.of(route("get", "/ping", Access.PUBLIC, 200));

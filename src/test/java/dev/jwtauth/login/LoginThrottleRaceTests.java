@@ -43,7 +43,7 @@ class LoginThrottleRaceTests extends IntegrationTest {
 
 	@Test
 	void guessesWhenReleasedTogetherThenNoMoreThanTheLimitPassInAnyRound() throws Exception {
-		LoginProperties limits = new LoginProperties(LIMIT, 1000, Duration.ofMinutes(15));
+		LoginProperties limits = new LoginProperties(LIMIT, 1000, Duration.ofMinutes(15), false);
 		LoginThrottle throttle = new LoginThrottle(this.jdbc, this.transactions, Clock.systemUTC(), limits);
 		ExecutorService pool = Executors.newFixedThreadPool(GUESSES);
 		try {
@@ -64,7 +64,7 @@ class LoginThrottleRaceTests extends IntegrationTest {
 
 	@Test
 	void purgeWhenFailuresAgedOutThenTheSubjectGoesAndComesBackWithTheNextGuess() {
-		LoginProperties limits = new LoginProperties(LIMIT, 1000, Duration.ofMinutes(15));
+		LoginProperties limits = new LoginProperties(LIMIT, 1000, Duration.ofMinutes(15), false);
 		java.time.Instant start = java.time.Instant.now();
 		LoginThrottle then = new LoginThrottle(this.jdbc, this.transactions,
 				Clock.fixed(start, java.time.ZoneOffset.UTC), limits);

@@ -51,15 +51,22 @@ final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
+	/** Where downloads land, without a prompt: inside the profile, so deleted with it. */
+	private final Path downloads;
+
 	private final String base;
 
 	/** Every access and refresh token the page has sent so far, read from the network log. */
 	private final List<String> seenTokens = new ArrayList<>();
 
+	/** Every request the page has sent so far, as the network log recorded it (read once, kept here). */
+	private final List<String> requests = new ArrayList<>();
+
 	Browser(int port) {
 		this.base = "http://localhost:" + port;
 		try {
 			this.profile = Files.createTempDirectory("chromium-profile-");
+			this.downloads = Files.createDirectory(this.profile.resolve("downloads"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -70,6 +77,8 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--user-data-dir=" + this.profile, "--window-size=1280,900");
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
+				"download.prompt_for_download", false));
 		LoggingPreferences logs = new LoggingPreferences();
 		logs.enable(LogType.PERFORMANCE, Level.ALL);
 		logs.enable(LogType.BROWSER, Level.ALL);
@@ -84,6 +93,13 @@ final class Browser implements AutoCloseable {
 	void open() {
 		this.driver.get(this.base + "/");
 		waitUntil((d) -> d.findElement(By.id("signed-out")).isDisplayed());
+	}
+
+	/** The file of that name once Chromium has finished downloading it. */
+	Path downloaded(String name) {
+		Path file = this.downloads.resolve(name);
+		waitUntil((d) -> Files.isRegularFile(file) && !Files.exists(this.downloads.resolve(name + ".crdownload")));
+		return file;
 	}
 
 	String base() {
@@ -174,11 +190,7 @@ final class Browser implements AutoCloseable {
 	 * refresh bodies) the page has sent, as the browser's network log recorded them.
 	 */
 	List<String> tokensSent() {
-		for (LogEntry entry : this.driver.manage().logs().get(LogType.PERFORMANCE)) {
-			String message = entry.getMessage();
-			if (!message.contains("Network.requestWillBeSent")) {
-				continue;
-			}
+		for (String message : requestsSent()) {
 			Matcher bearer = BEARER.matcher(message);
 			while (bearer.find()) {
 				add(bearer.group(1));
@@ -189,6 +201,22 @@ final class Browser implements AutoCloseable {
 			}
 		}
 		return List.copyOf(this.seenTokens);
+	}
+
+	/** How many requests the page has sent to the path (on its own origin) so far. */
+	long requestsTo(String path) {
+		String url = "\"url\":\"" + this.base + path + "\"";
+		return requestsSent().stream().filter((message) -> message.contains(url)).count();
+	}
+
+	private List<String> requestsSent() {
+		for (LogEntry entry : this.driver.manage().logs().get(LogType.PERFORMANCE)) {
+			String message = entry.getMessage();
+			if (message.contains("Network.requestWillBeSent")) {
+				this.requests.add(message);
+			}
+		}
+		return this.requests;
 	}
 
 	/**
