@@ -27,7 +27,8 @@ class OutboxTransport implements MailTransport {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxTransport.class);
 
-	private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+	// To the millisecond, so that a listing of the folder sorts mail in the order it was sent.
+	private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'");
 
 	private final Path folder;
 

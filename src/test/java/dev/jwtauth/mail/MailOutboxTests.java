@@ -70,6 +70,30 @@ class MailOutboxTests {
 		assertThat(output.getOut()).contains("Mail to ada@example.test is in the outbox").doesNotContain("s3cr3t-t0k3n");
 	}
 
+	@Test
+	void sendWhenSeveralWithinASecondThenFileNamesSortAsTheyWereSent() {
+		Path outbox = this.directory.resolve("data/outbox");
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+			.withUserConfiguration(MailConfiguration.class)
+			.withPropertyValues("mail.outbox-dir=" + outbox, "mail.from=service@example.test")
+			.run((context) -> {
+				Mail mail = context.getBean(Mail.class);
+				for (int i = 0; i < 5; i++) {
+					int sent = i;
+					mail.send(new MailMessage("ada@example.test", "Message " + i, "text " + i, "<p>" + i + "</p>"));
+					await().atMost(5, TimeUnit.SECONDS).until(() -> Files.isDirectory(outbox)
+							&& emlFiles(outbox).size() == sent + 1);
+					Thread.sleep(5);
+				}
+				List<String> subjects = new java.util.ArrayList<>();
+				for (Path file : emlFiles(outbox).stream().sorted().toList()) {
+					subjects.add(read(file).getSubject());
+				}
+				// The newest mail is the last name in a listing, as a person running it locally expects.
+				assertThat(subjects).containsExactly("Message 0", "Message 1", "Message 2", "Message 3", "Message 4");
+			});
+	}
+
 	private static List<Path> emlFiles(Path outbox) throws Exception {
 		try (Stream<Path> files = Files.list(outbox)) {
 			return files.filter((file) -> file.toString().endsWith(".eml")).toList();
