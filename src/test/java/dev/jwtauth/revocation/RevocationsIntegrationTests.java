@@ -2,8 +2,11 @@ package dev.jwtauth.revocation;
 
 import java.time.Duration;
 
+import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.testing.AdjustableClock;
 import dev.jwtauth.testing.IntegrationTest;
+import dev.jwtauth.tokens.AccessTokens;
+import dev.jwtauth.tokens.TokenProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +34,21 @@ class RevocationsIntegrationTests extends IntegrationTest {
 	@Autowired
 	private Revocations registry;
 
+	@Autowired
+	private RevocationFeed feed;
+
+	@Autowired
+	private Accounts accounts;
+
+	@Autowired
+	private TokenProperties properties;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private AccessTokens tokens;
+
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
@@ -39,6 +58,26 @@ class RevocationsIntegrationTests extends IntegrationTest {
 	void registryWhenWiredThenCalledDirectlyNotThroughAProxy() {
 		// every token check asks it twice; a proxy would call each of those by reflection
 		assertThat(org.springframework.aop.support.AopUtils.isAopProxy(this.registry)).isFalse();
+	}
+
+	@Test
+	void startWhenTokensWereDeniedAndLoginsRevokedBeforeThenANewInstanceRefusesThem() throws Exception {
+		User user = signup("neo");
+		String loggedOut = login(user);
+		String other = login(user);
+		String kept = login(user);
+		perform(MockMvcRequestBuilders.post("/logout").header("Authorization", "Bearer " + loggedOut));
+		String otherSession = this.tokens.verify(other).sessionId().toString();
+		perform(MockMvcRequestBuilders.delete("/me/sessions/" + otherSession)
+			.header("Authorization", "Bearer " + kept));
+
+		// An instance started now knows only what the database tells it.
+		Revocations started = new Revocations(this.feed, this.accounts, this.properties, this.clock,
+				this.transactions);
+
+		assertThat(started.isRevoked(this.tokens.verify(loggedOut))).as("denied at logout").isTrue();
+		assertThat(started.isRevoked(this.tokens.verify(other))).as("its login ended").isTrue();
+		assertThat(started.isRevoked(this.tokens.verify(kept))).isFalse();
 	}
 
 	@Test
