@@ -532,7 +532,7 @@ onSubmit('password-form', async () => {
 	$('password-form').reset();
 	// The change ended every token of this user, this page's included: log in afresh.
 	const username = profile ? profile.username : $('whoami-name').textContent;
-	const login = await call('POST', '/auth', { username, password: next }, false);
+	const login = await call('POST', '/auth', { username, password: next }, false, COOKIE_DELIVERY);
 	if (!login.ok) {
 		endLocally('Your password was changed. Please log in with the new one.');
 		return;

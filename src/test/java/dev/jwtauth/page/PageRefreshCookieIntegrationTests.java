@@ -102,6 +102,22 @@ class PageRefreshCookieIntegrationTests extends PageTest {
 	}
 
 	@Test
+	void passwordChangeThenReloadStaysSignedInWithTheNewLogin() {
+		String name = signedInAs("newpass");
+		String before = refreshCookie();
+		this.browser.type("password-current", PASSWORD);
+		this.browser.type("password-new", "a fresh violet password 7");
+		submit("password-form");
+		this.browser.waitForText("password-message", "Password changed.");
+		// the change ended the old session; the page's new login must have set a new cookie
+		assertThat(refreshCookie()).isNotEqualTo(before);
+
+		this.browser.driver.navigate().refresh();
+		this.browser.waitForSignedIn();
+		assertThat(this.browser.text("me-username")).isEqualTo(name);
+	}
+
+	@Test
 	void logoutThenReloadShowsTheLoginFormAndTheCookieIsGone() {
 		signedInAs("leave");
 		String cookie = refreshCookie();
