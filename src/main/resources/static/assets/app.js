@@ -2,12 +2,16 @@
 // change, the account's export and deletion, and logout, through fetch and an Authorization: Bearer header; and the
 // screens that the links of the recovery mails (#/reset, #/verify) lead to.
 //
-// Tokens live in this module's variables only: never in localStorage, sessionStorage,
-// IndexedDB or a cookie, so another tab, an extension reading storage or a later
-// visitor of this browser finds nothing. The price is that a reload logs out.
+// The access token lives in this module's variables only: never in localStorage,
+// sessionStorage or IndexedDB, so an extension reading storage or a later visitor of
+// this browser finds nothing. The refresh token never reaches the script at all: the
+// service keeps it in its HttpOnly __Host-refresh cookie (asked for with the
+// X-Refresh-Token-Delivery header), so a reload restores the session with one refresh.
+
+// The header that asks for the refresh token in the cookie; a cross-site form cannot send it
+const COOKIE_DELIVERY = { 'X-Refresh-Token-Delivery': 'cookie' };
 
 let accessToken = null;
-let refreshToken = null;
 let expiresAt = 0;
 let renewTimer = null;
 let renewing = null;
@@ -22,8 +26,8 @@ const EXPORT_FILE = 'jwt-auth-service-export.json';
 // ---- Calling the service -------------------------------------------------------------
 
 /** One call; resolves to {status, ok, body, headers} and never throws for HTTP errors. */
-async function call(method, path, body, withToken) {
-	const headers = { Accept: 'application/json, application/problem+json' };
+async function call(method, path, body, withToken, extraHeaders) {
+	const headers = { Accept: 'application/json, application/problem+json', ...extraHeaders };
 	if (body !== undefined) {
 		headers['Content-Type'] = 'application/json';
 	}
@@ -36,7 +40,8 @@ async function call(method, path, body, withToken) {
 			method,
 			headers,
 			body: body === undefined ? undefined : JSON.stringify(body),
-			credentials: 'omit',
+			// the refresh cookie comes and goes on this origin only
+			credentials: 'same-origin',
 			cache: 'no-store',
 		});
 	}
@@ -63,7 +68,7 @@ async function call(method, path, body, withToken) {
  */
 async function authed(method, path, body) {
 	let answer = await call(method, path, body, true);
-	if (answer.status === 401 && refreshToken) {
+	if (answer.status === 401 && accessToken) {
 		const renewed = await renew();
 		if (renewed.ok) {
 			answer = await call(method, path, body, true);
@@ -94,7 +99,6 @@ async function authedFor(formName, method, path, body) {
 
 function keep(tokenAnswer) {
 	accessToken = tokenAnswer.access_token;
-	refreshToken = tokenAnswer.refresh_token || refreshToken;
 	const seconds = Number(tokenAnswer.expires_in) || 60;
 	expiresAt = Date.now() + seconds * 1000;
 	// Renew a little before expiry: a minute early for the usual lifetimes, a fifth of
@@ -108,7 +112,6 @@ function keep(tokenAnswer) {
 
 function forget() {
 	accessToken = null;
-	refreshToken = null;
 	expiresAt = 0;
 	profile = null;
 	clearTimeout(renewTimer);
@@ -133,13 +136,14 @@ function clearSignedInView() {
 	$('verification-resend').hidden = true;
 }
 
-/** Renews the tokens; concurrent callers share one request, so no refresh token is replayed. */
+/** Renews the tokens through the cookie; concurrent callers share one request, so no refresh token is replayed. */
 function renew() {
 	if (!renewing) {
-		const presented = refreshToken;
-		renewing = call('POST', '/auth/refresh', { refresh_token: presented }, false)
+		const signedIn = accessToken;
+		renewing = call('POST', '/auth/refresh', undefined, false, COOKIE_DELIVERY)
 			.then((answer) => {
-				if (answer.ok && refreshToken === presented) {
+				// a logout while the refresh was under way wins
+				if (answer.ok && accessToken === signedIn) {
 					keep(answer.body);
 				}
 				return answer;
@@ -152,7 +156,7 @@ function renew() {
 }
 
 async function renewInBackground() {
-	if (!refreshToken) {
+	if (!accessToken) {
 		return;
 	}
 	const answer = await renew();
@@ -169,7 +173,7 @@ async function renewInBackground() {
 
 // Timers sleep in background tabs: catch up as soon as the page is visible again.
 document.addEventListener('visibilitychange', () => {
-	if (document.visibilityState === 'visible' && refreshToken && Date.now() > expiresAt - 30_000) {
+	if (document.visibilityState === 'visible' && accessToken && Date.now() > expiresAt - 30_000) {
 		renewInBackground();
 	}
 });
@@ -472,7 +476,7 @@ function optional(value) {
 onSubmit('login-form', async () => {
 	clearProblems('login');
 	const body = { username: $('login-username').value.trim(), password: $('login-password').value };
-	const answer = await call('POST', '/auth', body, false);
+	const answer = await call('POST', '/auth', body, false, COOKIE_DELIVERY);
 	if (!answer.ok) {
 		showProblem('login', answer);
 		return;
@@ -492,7 +496,7 @@ onSubmit('signup-form', async () => {
 		showProblem('signup', answer);
 		return;
 	}
-	const login = await call('POST', '/auth', { username: answer.body.username, password }, false);
+	const login = await call('POST', '/auth', { username: answer.body.username, password }, false, COOKIE_DELIVERY);
 	$('signup-form').reset();
 	if (!login.ok) {
 		setMessage('signup-message', 'Account created. Please log in.', 'success');
@@ -528,7 +532,7 @@ onSubmit('password-form', async () => {
 	$('password-form').reset();
 	// The change ended every token of this user, this page's included: log in afresh.
 	const username = profile ? profile.username : $('whoami-name').textContent;
-	const login = await call('POST', '/auth', { username, password: next }, false);
+	const login = await call('POST', '/auth', { username, password: next }, false, COOKIE_DELIVERY);
 	if (!login.ok) {
 		endLocally('Your password was changed. Please log in with the new one.');
 		return;
@@ -644,14 +648,22 @@ onClick('refresh-button', async () => {
 });
 
 $('logout-button').addEventListener('click', async () => {
-	// A failed logout call (already expired, say) still forgets the tokens here.
-	if (accessToken) {
-		await call('POST', '/logout', undefined, true);
-	}
-	forget();
+	await logOut();
 	showSignedOut('You are logged out.');
 	$('login-username').focus();
 });
+
+/**
+ * Ends the login on the service, which also clears the refresh cookie; an expired access
+ * token is renewed first, or the cookie would bring the session back on the next reload.
+ * A failed call still forgets the access token here.
+ */
+async function logOut() {
+	if (accessToken) {
+		await authed('POST', '/logout');
+	}
+	forget();
+}
 
 // ---- The links of the recovery mails ---------------------------------------------------
 
@@ -708,10 +720,7 @@ onSubmit('reset-form', async () => {
 	}
 	$('reset-form').reset();
 	// The reset may have ended this page's session too: start from the login form
-	if (accessToken) {
-		await call('POST', '/logout', undefined, true);
-		forget();
-	}
+	await logOut();
 	await leaveLink('Your password is reset. Log in with the new one.');
 });
 
@@ -741,5 +750,30 @@ function formatTime(date) {
 	return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
-showSignedOut('');
+/**
+ * A reload, or a new tab: the refresh cookie, if the browser still holds a live one,
+ * brings the session back with one refresh; otherwise the login form. The screens stay
+ * hidden until it is known which to show.
+ */
+async function restoreSession() {
+	const answer = await renew();
+	if (!answer.ok || !accessToken) {
+		if (!link) {
+			showSignedOut('');
+		}
+		return;
+	}
+	if (link) {
+		// what a mail's link does needs no session: its screen stays, the account is a click away
+		$('whoami').hidden = false;
+		for (const back of document.querySelectorAll('.link-back')) {
+			back.textContent = 'Back to your account';
+		}
+		await loadMe();
+		return;
+	}
+	await startSession(answer.body, '');
+}
+
 readLink();
+restoreSession();

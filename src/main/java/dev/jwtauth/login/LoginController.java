@@ -11,8 +11,12 @@ import java.util.Objects;
 import dev.jwtauth.client.ClientInfo;
 import dev.jwtauth.errors.FieldProblem;
 import dev.jwtauth.errors.InvalidFieldsException;
+import dev.jwtauth.sessions.RefreshDelivery;
 import dev.jwtauth.sessions.TokenResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +56,7 @@ class LoginController {
 	}
 
 	private ResponseEntity<TokenResponse> login(LoginRequest request, HttpServletRequest http) {
+		RefreshDelivery delivery = RefreshDelivery.of(http);
 		List<FieldProblem> errors = new ArrayList<>();
 		if (request.loginName() == null || request.loginName().isBlank()) {
 			errors.add(new FieldProblem("username", "is required (or give email)"));
@@ -65,7 +70,7 @@ class LoginController {
 		return this.logins
 			.login(Objects.requireNonNull(request.loginName()), Objects.requireNonNull(request.password()),
 					ClientInfo.of(http))
-			.noStore();
+			.deliver(delivery);
 	}
 
 	/** What the OpenAPI description says of a login, whatever the path and the body's type. */
@@ -73,7 +78,11 @@ class LoginController {
 	@Target(ElementType.METHOD)
 	@Operation(summary = "Log in with a username or email and a password",
 			description = "`/auth`, `/login` and `/token` are the same route. JSON, an HTML form or multipart "
-					+ "form-data. `token` repeats `access_token`.")
+					+ "form-data. `token` repeats `access_token`. With `X-Refresh-Token-Delivery: cookie` the refresh "
+					+ "token comes in the `__Host-refresh` cookie (Secure, HttpOnly, SameSite=Strict) instead of the "
+					+ "body.",
+			parameters = @Parameter(in = ParameterIn.HEADER, name = RefreshDelivery.HEADER,
+					description = RefreshDelivery.HEADER_DESCRIPTION, schema = @Schema(allowableValues = "cookie")))
 	@ApiResponse(responseCode = "200", description = "Logged in: an access token and a refresh token.")
 	@ApiResponse(responseCode = "401", description = "Unknown user or wrong password: the same answer for both.")
 	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account (by any of "

@@ -83,8 +83,9 @@ class SecurityConfiguration {
 
 	/**
 	 * Browser pages on the configured origins may send the token headers and read the
-	 * answers (preflight included); with no origin configured, no cross-origin call is
-	 * allowed. Credentials (cookies) are never involved.
+	 * answers (preflight included), with credentials, so that such a page can refresh
+	 * through the refresh cookie; each gets its own origin back, never {@code *}. With no
+	 * origin configured, no cross-origin call is allowed.
 	 */
 	private static CorsConfigurationSource corsSource(WebProperties properties) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
@@ -92,9 +93,11 @@ class SecurityConfiguration {
 			CorsConfiguration cors = new CorsConfiguration();
 			cors.setAllowedOrigins(properties.corsAllowedOrigins());
 			cors.setAllowedMethods(List.of("GET", "POST", "DELETE", "OPTIONS"));
-			cors.setAllowedHeaders(List.of("Authorization", "x-access-token", "Content-Type"));
+			// X-Refresh-Token-Delivery: the sessions module's switch to the refresh cookie
+			cors.setAllowedHeaders(
+					List.of("Authorization", "x-access-token", "Content-Type", "X-Refresh-Token-Delivery"));
 			cors.setExposedHeaders(List.of("WWW-Authenticate", "Location", "Retry-After"));
-			cors.setAllowCredentials(false);
+			cors.setAllowCredentials(true);
 			cors.setMaxAge(Duration.ofHours(1));
 			source.registerCorsConfiguration("/**", cors);
 		}

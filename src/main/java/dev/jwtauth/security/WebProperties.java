@@ -1,5 +1,7 @@
 package dev.jwtauth.security;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,6 +33,29 @@ record WebProperties(@DefaultValue("") List<String> corsAllowedOrigins, @Default
 
 	WebProperties {
 		corsAllowedOrigins = corsAllowedOrigins.stream().map(String::strip).filter((origin) -> !origin.isEmpty()).toList();
+		corsAllowedOrigins.forEach(WebProperties::requireOrigin);
+	}
+
+	/**
+	 * Allowed origins get credentials, so each must be one exact origin: {@code *},
+	 * {@code null} (what sandboxed frames and files send) or a pattern would hand the
+	 * refresh cookie's session to pages nobody chose.
+	 */
+	private static void requireOrigin(String origin) {
+		URI uri;
+		try {
+			uri = new URI(origin);
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		boolean exact = uri != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+				&& uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawPath().isEmpty()
+				&& uri.getRawQuery() == null && uri.getRawFragment() == null;
+		if (!exact) {
+			throw new IllegalArgumentException("CORS_ALLOWED_ORIGINS: '" + origin
+					+ "' is not an origin; give each as scheme://host[:port], with no path (no '*' or 'null')");
+		}
 	}
 
 }

@@ -82,7 +82,7 @@ class RefreshRotation {
 			this.sessions.save(session);
 			this.refreshTokens.save(new RefreshToken(this.codec.hash(refreshToken), session.getId(), now));
 		});
-		return new Started(session.getId(), accountId, refreshToken);
+		return new Started(session.getId(), accountId, refreshToken, this.lifetime);
 	}
 
 	/**
@@ -132,7 +132,7 @@ class RefreshRotation {
 		if (this.refreshTokens.spend(hash, now) == 1) {
 			this.refreshTokens.save(new RefreshToken(this.codec.hash(successor), session.getId(), now));
 			this.sessions.refreshed(session.getId(), now);
-			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
+			return Outcome.of(Started.of(session, successor, now));
 		}
 		// Spent before: by a concurrent tab moments ago (same successor), or stolen. Only
 		// the parent of the live token qualifies: once the successor is spent too, a
@@ -143,7 +143,7 @@ class RefreshRotation {
 			.map((next) -> next.getSpentAt() == null)
 			.orElse(false);
 		if (spentAt != null && !now.isAfter(spentAt.plus(this.reuseGrace)) && successorLive) {
-			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
+			return Outcome.of(Started.of(session, successor, now));
 		}
 		return Outcome.reuse(session.getId());
 	}
@@ -198,8 +198,14 @@ class RefreshRotation {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	/** A session with the refresh token to hand out for it. */
-	record Started(UUID sessionId, UUID accountId, String refreshToken) {
+	/** A session with the refresh token to hand out for it, and how long the session has left. */
+	record Started(UUID sessionId, UUID accountId, String refreshToken, Duration remaining) {
+
+		static Started of(LoginSession session, String refreshToken, Instant now) {
+			return new Started(session.getId(), session.getAccountId(), refreshToken,
+					Duration.between(now, session.getExpiresAt()));
+		}
+
 	}
 
 	private record Outcome(@Nullable Started started, @Nullable UUID reusedSession) {

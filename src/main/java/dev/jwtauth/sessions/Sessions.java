@@ -67,6 +67,10 @@ public class Sessions implements AccountListener {
 	}
 
 	TokenResponse refresh(@Nullable String refreshToken, ClientInfo client) {
+		if (refreshToken == null) {
+			// nothing presented (a page's first visit asks through its cookie): no attempt to record
+			throw new InvalidRefreshTokenException();
+		}
 		RefreshRotation.Started session;
 		try {
 			session = this.rotation.refresh(refreshToken);
@@ -112,7 +116,7 @@ public class Sessions implements AccountListener {
 	private TokenResponse respond(AccountDetails account, RefreshRotation.Started session) {
 		IssuedToken access = this.tokens.issue(account, session.sessionId());
 		return TokenResponse.bearer(access, this.accessTokenSeconds, Objects.requireNonNull(session.refreshToken()),
-				account.id());
+				account.id(), session.remaining());
 	}
 
 	/** Which logins a logout ends. */

@@ -29,6 +29,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One headless Chromium, Debian's, driven through Debian's chromedriver, with a fresh
@@ -47,6 +49,11 @@ final class Browser implements AutoCloseable {
 
 	private static final Pattern REFRESH = Pattern.compile("refresh_token\\\\\":\\\\\"([^\\\\\"]+)");
 
+	/** A refresh token as the browser sent it in a Cookie header (Network.requestWillBeSentExtraInfo). */
+	private static final Pattern REFRESH_COOKIE = Pattern.compile("__Host-refresh=([A-Za-z0-9_-]+)");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	final ChromeDriver driver;
 
 	private final Path profile;
@@ -61,6 +68,9 @@ final class Browser implements AutoCloseable {
 
 	/** Every request the page has sent so far, as the network log recorded it (read once, kept here). */
 	private final List<String> requests = new ArrayList<>();
+
+	/** Every answer the browser has received so far, as the network log recorded it. */
+	private final List<String> responses = new ArrayList<>();
 
 	Browser(int port) {
 		this.base = "http://localhost:" + port;
@@ -187,7 +197,8 @@ final class Browser implements AutoCloseable {
 
 	/**
 	 * The access tokens (from {@code Authorization} headers) and refresh tokens (from
-	 * refresh bodies) the page has sent, as the browser's network log recorded them.
+	 * refresh bodies and the refresh cookie) the browser has sent, as its network log
+	 * recorded them.
 	 */
 	List<String> tokensSent() {
 		for (String message : requestsSent()) {
@@ -199,6 +210,10 @@ final class Browser implements AutoCloseable {
 			while (refresh.find()) {
 				add(refresh.group(1));
 			}
+			Matcher cookie = REFRESH_COOKIE.matcher(message);
+			while (cookie.find()) {
+				add(cookie.group(1));
+			}
 		}
 		return List.copyOf(this.seenTokens);
 	}
@@ -209,14 +224,70 @@ final class Browser implements AutoCloseable {
 		return requestsSent().stream().filter((message) -> message.contains(url)).count();
 	}
 
+	/** How many requests the browser has sent so far: a mark for {@link #requestsSince}. */
+	int requestCount() {
+		return requestsSent().size();
+	}
+
+	/** The requests (and their extra-info records, which carry the cookies) sent after the mark. */
+	List<String> requestsSince(int mark) {
+		List<String> all = requestsSent();
+		return List.copyOf(all.subList(mark, all.size()));
+	}
+
+	/**
+	 * The Cookie headers of the requests with that method to that URL sent after the mark,
+	 * one entry a request ("" when it carried none).
+	 */
+	List<String> cookiesSentSince(int mark, String method, String url) {
+		List<JsonNode> messages = requestsSince(mark).stream()
+			.map((message) -> JSON.readTree(message).path("message"))
+			.toList();
+		List<String> cookies = new ArrayList<>();
+		for (JsonNode sent : messages) {
+			JsonNode request = sent.path("params").path("request");
+			if (sent.path("method").asString().equals("Network.requestWillBeSent")
+					&& request.path("method").asString().equals(method) && request.path("url").asString().equals(url)) {
+				String id = sent.path("params").path("requestId").asString();
+				cookies.add(messages.stream()
+					.filter((extra) -> extra.path("method").asString().equals("Network.requestWillBeSentExtraInfo")
+							&& extra.path("params").path("requestId").asString().equals(id))
+					.map((extra) -> extra.path("params").path("headers").path("Cookie").asString(""))
+					.findFirst()
+					.orElse(""));
+			}
+		}
+		return cookies;
+	}
+
+	/** The statuses of the answers received from that URL so far, in order. */
+	List<Integer> statusesFrom(String url) {
+		readNetworkLog();
+		List<Integer> statuses = new ArrayList<>();
+		for (String message : this.responses) {
+			JsonNode response = JSON.readTree(message).path("message").path("params").path("response");
+			if (response.path("url").asString().equals(url)) {
+				statuses.add(response.path("status").asInt());
+			}
+		}
+		return statuses;
+	}
+
 	private List<String> requestsSent() {
+		readNetworkLog();
+		return this.requests;
+	}
+
+	private void readNetworkLog() {
 		for (LogEntry entry : this.driver.manage().logs().get(LogType.PERFORMANCE)) {
 			String message = entry.getMessage();
 			if (message.contains("Network.requestWillBeSent")) {
 				this.requests.add(message);
 			}
+			else if (message.contains("\"Network.responseReceived\"")) {
+				this.responses.add(message);
+			}
 		}
-		return this.requests;
 	}
 
 	/**

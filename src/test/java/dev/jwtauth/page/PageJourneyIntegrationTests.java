@@ -112,16 +112,6 @@ class PageJourneyIntegrationTests extends PageTest {
 	}
 
 	@Test
-	void reloadWhenSignedInThenTokenGoneWithThePage() {
-		signedInAs("reload");
-		this.browser.driver.navigate().refresh();
-		// nothing survived to sign the page in again
-		this.browser.waitForSignedOut();
-		assertThat(this.browser.byId("signed-in").isDisplayed()).isFalse();
-		assertNoTokenKeptOutsideMemory();
-	}
-
-	@Test
 	void loginWhenKeyboardOnlyThenWorksWithVisibleFocus() {
 		String name = signUpDirectly("keys");
 		Actions keys = new Actions(this.browser.driver);

@@ -89,8 +89,9 @@ abstract class PageTest {
 	}
 
 	/**
-	 * Nothing the page sent as a token (access or refresh) is in web storage, a cookie,
-	 * IndexedDB, the cache, the address, the document or a global variable.
+	 * Nothing the page sent as a token (access or refresh) is in web storage, a cookie a
+	 * script can read, IndexedDB, the cache, the address, the document or a global
+	 * variable; the only cookie is the refresh token's, out of scripts' reach.
 	 */
 	protected void assertNoTokenKeptOutsideMemory() {
 		List<String> tokens = this.browser.tokensSent();
@@ -98,9 +99,13 @@ abstract class PageTest {
 		assertThat(this.browser.script("return localStorage.length")).isEqualTo(0L);
 		assertThat(this.browser.script("return sessionStorage.length")).isEqualTo(0L);
 		assertThat(this.browser.script("return document.cookie")).isEqualTo("");
-		assertThat(this.browser.driver.manage().getCookies()).isEmpty();
-		assertThat((List<?>) this.browser.driver.executeCdpCommand("Storage.getCookies", Map.of()).get("cookies"))
-			.isEmpty();
+		for (Map<String, Object> cookie : cookies()) {
+			assertThat(cookie).containsEntry("name", "__Host-refresh")
+				.containsEntry("httpOnly", true)
+				.containsEntry("secure", true)
+				.containsEntry("sameSite", "Strict")
+				.containsEntry("path", "/");
+		}
 		assertThat(this.browser.asyncScript("""
 				const done = arguments[arguments.length - 1];
 				indexedDB.databases().then((all) => done(all.length), () => done(-1));"""))
@@ -125,6 +130,22 @@ abstract class PageTest {
 		for (String token : tokens) {
 			assertThat(visible).as("page state").doesNotContain(token);
 		}
+	}
+
+	/** Every cookie the browser holds, HttpOnly ones included, as the DevTools protocol reports them. */
+	@SuppressWarnings("unchecked")
+	protected List<Map<String, Object>> cookies() {
+		return (List<Map<String, Object>>) this.browser.driver.executeCdpCommand("Storage.getCookies", Map.of())
+			.get("cookies");
+	}
+
+	/** The refresh cookie's value, or null when the browser holds none. */
+	protected String refreshCookie() {
+		return cookies().stream()
+			.filter((cookie) -> "__Host-refresh".equals(cookie.get("name")))
+			.map((cookie) -> (String) cookie.get("value"))
+			.findFirst()
+			.orElse(null);
 	}
 
 	// ---- the API, called directly ----

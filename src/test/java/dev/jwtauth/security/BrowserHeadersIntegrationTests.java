@@ -18,7 +18,7 @@ class BrowserHeadersIntegrationTests extends IntegrationTest {
 		return perform(MockMvcRequestBuilders.options(path)
 			.header("Origin", origin)
 			.header("Access-Control-Request-Method", "GET")
-			.header("Access-Control-Request-Headers", "authorization, x-access-token"));
+			.header("Access-Control-Request-Headers", "authorization, x-access-token, x-refresh-token-delivery"));
 	}
 
 	@Test
@@ -45,8 +45,22 @@ class BrowserHeadersIntegrationTests extends IntegrationTest {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example");
 		assertThat(reply.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization")
-			.containsIgnoringCase("x-access-token");
-		assertThat(reply.header("Access-Control-Allow-Credentials")).isNull();
+			.containsIgnoringCase("x-access-token")
+			.containsIgnoringCase("x-refresh-token-delivery");
+		// credentials, so that a page there can refresh through the cookie: never with a wildcard
+		assertThat(reply.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+		assertThat(reply.raw().getHeaders("Vary")).anySatisfy((vary) -> assertThat(vary).contains("Origin"));
+	}
+
+	@Test
+	void refreshWhenFromAnAllowedOriginThenCredentialedAnswerForThatOriginOnly() throws Exception {
+		Reply reply = perform(MockMvcRequestBuilders.post("/auth/refresh")
+			.header("Origin", "https://admin.example")
+			.header("X-Refresh-Token-Delivery", "cookie"));
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.header("Access-Control-Allow-Origin")).isEqualTo("https://admin.example");
+		assertThat(reply.header("Access-Control-Allow-Credentials")).isEqualTo("true");
+		assertThat(reply.raw().getHeaders("Vary")).anySatisfy((vary) -> assertThat(vary).contains("Origin"));
 	}
 
 	@Test
@@ -60,9 +74,13 @@ class BrowserHeadersIntegrationTests extends IntegrationTest {
 
 	@Test
 	void preflightWhenOriginNotAllowedThenRefused() throws Exception {
-		Reply reply = preflight("https://evil.example", "/me");
-		assertThat(reply.status()).isEqualTo(403);
-		assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
+		for (String origin : new String[] { "https://evil.example", "null", "https://app.example.evil.example",
+				"http://app.example" }) {
+			Reply reply = preflight(origin, "/auth/refresh");
+			assertThat(reply.status()).as(origin).isEqualTo(403);
+			assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
+			assertThat(reply.header("Access-Control-Allow-Credentials")).isNull();
+		}
 	}
 
 }
