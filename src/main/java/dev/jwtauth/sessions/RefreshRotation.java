@@ -73,16 +73,16 @@ class RefreshRotation {
 	}
 
 	/** A login's session and its first refresh token. */
-	Started start(UUID accountId, ClientInfo client) {
+	Started start(UUID accountId, ClientInfo client, List<String> amr) {
 		Instant now = now();
 		LoginSession session = new LoginSession(accountId, now, now.plus(this.lifetime), client.address(),
-				client.userAgent());
+				client.userAgent(), amr);
 		String refreshToken = this.codec.newToken();
 		this.transactions.executeWithoutResult((status) -> {
 			this.sessions.save(session);
 			this.refreshTokens.save(new RefreshToken(this.codec.hash(refreshToken), session.getId(), now));
 		});
-		return new Started(session.getId(), accountId, refreshToken);
+		return new Started(session.getId(), accountId, refreshToken, session.getAmr());
 	}
 
 	/**
@@ -132,7 +132,7 @@ class RefreshRotation {
 		if (this.refreshTokens.spend(hash, now) == 1) {
 			this.refreshTokens.save(new RefreshToken(this.codec.hash(successor), session.getId(), now));
 			this.sessions.refreshed(session.getId(), now);
-			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
+			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor, session.getAmr()));
 		}
 		// Spent before: by a concurrent tab moments ago (same successor), or stolen. Only
 		// the parent of the live token qualifies: once the successor is spent too, a
@@ -143,7 +143,7 @@ class RefreshRotation {
 			.map((next) -> next.getSpentAt() == null)
 			.orElse(false);
 		if (spentAt != null && !now.isAfter(spentAt.plus(this.reuseGrace)) && successorLive) {
-			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor));
+			return Outcome.of(new Started(session.getId(), session.getAccountId(), successor, session.getAmr()));
 		}
 		return Outcome.reuse(session.getId());
 	}
@@ -198,8 +198,8 @@ class RefreshRotation {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	/** A session with the refresh token to hand out for it. */
-	record Started(UUID sessionId, UUID accountId, String refreshToken) {
+	/** A session with the refresh token to hand out for it, and how its login was made. */
+	record Started(UUID sessionId, UUID accountId, String refreshToken, List<String> amr) {
 	}
 
 	private record Outcome(@Nullable Started started, @Nullable UUID reusedSession) {
