@@ -13,6 +13,8 @@ import dev.jwtauth.errors.FieldProblem;
 import dev.jwtauth.errors.InvalidFieldsException;
 import dev.jwtauth.sessions.TokenResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,18 +42,18 @@ class LoginController {
 
 	@LoginAnswers
 	@PostMapping(path = { "/auth", "/login", "/token" }, consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TokenResponse> loginJson(@RequestBody LoginRequest request, HttpServletRequest http) {
+	ResponseEntity<?> loginJson(@RequestBody LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
 	@LoginAnswers
 	@PostMapping(path = { "/auth", "/login", "/token" },
 			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
-	ResponseEntity<TokenResponse> loginForm(@ModelAttribute LoginRequest request, HttpServletRequest http) {
+	ResponseEntity<?> loginForm(@ModelAttribute LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
-	private ResponseEntity<TokenResponse> login(LoginRequest request, HttpServletRequest http) {
+	private ResponseEntity<?> login(LoginRequest request, HttpServletRequest http) {
 		List<FieldProblem> errors = new ArrayList<>();
 		if (request.loginName() == null || request.loginName().isBlank()) {
 			errors.add(new FieldProblem("username", "is required (or give email)"));
@@ -62,10 +64,12 @@ class LoginController {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		return this.logins
-			.login(Objects.requireNonNull(request.loginName()), Objects.requireNonNull(request.password()),
-					ClientInfo.of(http))
-			.noStore();
+		LoginResult result = this.logins.login(Objects.requireNonNull(request.loginName()),
+				Objects.requireNonNull(request.password()), ClientInfo.of(http));
+		if (result.challenge() != null) {
+			return result.challenge().noStore();
+		}
+		return Objects.requireNonNull(result.tokens()).noStore();
 	}
 
 	/** What the OpenAPI description says of a login, whatever the path and the body's type. */
@@ -74,7 +78,12 @@ class LoginController {
 	@Operation(summary = "Log in with a username or email and a password",
 			description = "`/auth`, `/login` and `/token` are the same route. JSON, an HTML form or multipart "
 					+ "form-data. `token` repeats `access_token`.")
-	@ApiResponse(responseCode = "200", description = "Logged in: an access token and a refresh token.")
+	@ApiResponse(responseCode = "200",
+			description = "Logged in: an access token and a refresh token. When the account has a second factor on, "
+					+ "no token but `{\"mfa_required\": true, \"mfa_token\", \"methods\", \"expires_in\"}`, to "
+					+ "complete at `POST /auth/mfa`.",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TokenResponse.class)))
 	@ApiResponse(responseCode = "401", description = "Unknown user or wrong password: the same answer for both.")
 	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account (by any of "
 			+ "its names) or from this client address; the right password is refused too until `Retry-After` has "
