@@ -1,18 +1,18 @@
 package dev.jwtauth.mfa;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.stream.Stream;
 
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.accounts.NewAccount;
@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The TOTP second factor as a person and an attacker use it: enrolment, the login's
@@ -77,15 +78,8 @@ class MfaIntegrationTests extends IntegrationTest {
 		return this.clock.instant();
 	}
 
-	/** RFC 6238 with HMAC-SHA-1 and 6 digits, computed here apart from the service's own. */
 	private static String code(byte[] secret, Instant at) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-		byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(at.getEpochSecond() / 30).array());
-		int offset = hash[hash.length - 1] & 0xf;
-		int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-				| ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-		return String.format("%06d", binary % 1_000_000);
+		return TestCodes.code(secret, at);
 	}
 
 	private String mfaToken(User user) throws Exception {
@@ -229,6 +223,37 @@ class MfaIntegrationTests extends IntegrationTest {
 		String wrong = String.format("%06d", (Integer.parseInt(right) + 1 + i * 7919) % 1_000_000);
 		assertThat(wrong).isNotEqualTo(right);
 		return wrong;
+	}
+
+	@Test
+	void wrongCodeWhenEmailVerifiedThenNoticeMailedWithoutTheCode() throws Exception {
+		Enrolled enrolled = enrolled("mfa-notice");
+		String email = enrolled.user().username() + "@example.com";
+		this.accounts.changeEmail(enrolled.user().id(), email);
+		this.accounts.markEmailVerified(enrolled.user().id(), email);
+		this.clock.advance(Duration.ofSeconds(30));
+		String wrong = wrongCode(code(enrolled.secret(), now()), 0);
+		assertThat(secondStep(mfaToken(enrolled.user()), "code", wrong).status()).isEqualTo(401);
+		Path outbox = Path.of("target/test-data/outbox");
+		await().atMost(Duration.ofSeconds(5)).until(() -> mailsTo(outbox, email).stream()
+			.anyMatch((mail) -> mail.contains("Subject: A wrong login code was entered")));
+		assertThat(mailsTo(outbox, email)).noneMatch((mail) -> mail.contains(wrong));
+	}
+
+	private static List<String> mailsTo(Path outbox, String email) throws Exception {
+		if (!Files.isDirectory(outbox)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(outbox)) {
+			List<String> mails = new ArrayList<>();
+			for (Path file : files.filter((file) -> file.toString().endsWith(".eml")).toList()) {
+				String mail = Files.readString(file);
+				if (mail.contains("To: " + email)) {
+					mails.add(mail);
+				}
+			}
+			return mails;
+		}
 	}
 
 	@Test
