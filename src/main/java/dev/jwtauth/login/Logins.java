@@ -155,26 +155,22 @@ public class Logins {
 	}
 
 	/**
-	 * Checks the current password of a signed-in user before a sensitive change, counted
-	 * like a login for the brute-force limits.
-	 * @throws InvalidFieldsException naming {@code current_password} when it is wrong
+	 * Checks the current password of a signed-in user before a sensitive change and,
+	 * when the account has a second factor on, a code or a recovery code, counted like a
+	 * login for the brute-force limits: a wrong password or code counts as a failure.
+	 * The code is not looked at after a wrong password, so a guess at the password spends
+	 * no code.
+	 * @throws InvalidFieldsException naming {@code current_password} or {@code code} when
+	 * it is wrong
 	 */
-	public void reauthenticate(UUID accountId, @Nullable String currentPassword, String event, ClientInfo client) {
-		counted(accountId, event, client, () -> this.accounts.checkPassword(accountId, currentPassword));
-	}
-
-	/**
-	 * Checks the current password, then the second factor, of a signed-in user before a
-	 * sensitive change, counted like a login: a wrong password or a wrong code (the check
-	 * throws {@link InvalidFieldsException} naming {@code code} or {@code recovery_code})
-	 * counts as a failure. The code is not checked after a wrong password, so that a
-	 * guess at the password spends no code.
-	 */
-	public void reauthenticate(UUID accountId, @Nullable String currentPassword, String event, ClientInfo client,
-			Runnable secondFactor) {
+	public void reauthenticate(UUID accountId, @Nullable String currentPassword, @Nullable String code,
+			@Nullable String recoveryCode, String event, ClientInfo client) {
 		counted(accountId, event, client, () -> {
 			this.accounts.checkPassword(accountId, currentPassword);
-			secondFactor.run();
+			SecondFactorCheck check = this.secondFactor.getIfAvailable();
+			if (check != null) {
+				check.requireCode(accountId, code, recoveryCode);
+			}
 		});
 	}
 

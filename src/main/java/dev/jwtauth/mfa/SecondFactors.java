@@ -3,6 +3,7 @@ package dev.jwtauth.mfa;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -137,15 +138,24 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 	}
 
 	Enrolment enrol(UUID accountId, @Nullable String currentPassword, ClientInfo client) {
-		this.logins.reauthenticate(accountId, currentPassword, "mfa_enrol", client);
+		if (this.factors.findEnabled(accountId).isPresent()) {
+			throw alreadyOn();
+		}
+		this.logins.reauthenticate(accountId, currentPassword, null, null, "mfa_enrol", client);
 		AccountDetails account = this.accounts.find(accountId).orElseThrow();
 		byte[] secret = Totp.newSecret(this.random);
 		if (!this.factors.savePending(accountId, this.cipher.seal(secret, accountId), this.clock.instant())) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"A TOTP factor is already on; turn it off before adding another.");
+			throw alreadyOn();
 		}
 		this.audit.record("mfa_enrol", accountId, client.address(), "pending");
-		return Enrolment.of(secret, this.properties.issuer(), account.username());
+		Enrolment enrolment = Enrolment.of(secret, this.properties.issuer(), account.username());
+		Arrays.fill(secret, (byte) 0);
+		return enrolment;
+	}
+
+	private static ResponseStatusException alreadyOn() {
+		return new ResponseStatusException(HttpStatus.CONFLICT,
+				"A TOTP factor is already on; turn it off before adding another.");
 	}
 
 	/** Turns the pending factor on with its first right code, and answers the first recovery codes. */
@@ -227,20 +237,22 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		return changed != null && changed.isAfter(challenge.createdAt());
 	}
 
-	/**
-	 * Checks the password, then a code or a recovery code, counted like a login; a wrong
-	 * or missing code is a 400 naming {@code code}.
-	 */
+	@Override
+	public void requireCode(UUID accountId, @Nullable String code, @Nullable String recoveryCode) {
+		TotpFactors.Factor factor = this.factors.findEnabled(accountId).orElse(null);
+		if (factor != null && !spendCode(factor, code, recoveryCode, null)) {
+			throw new InvalidFieldsException("code",
+					"is not a current code of the authenticator app or an unused recovery code");
+		}
+	}
+
+	/** Checks the password and a code or a recovery code of an account whose factor is on. */
 	private void reauthenticate(UUID accountId, @Nullable String currentPassword, @Nullable String code,
 			@Nullable String recoveryCode, String event, ClientInfo client) {
-		TotpFactors.Factor factor = this.factors.findEnabled(accountId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "No TOTP factor is on."));
-		this.logins.reauthenticate(accountId, currentPassword, event, client, () -> {
-			if (!spendCode(factor, code, recoveryCode, null)) {
-				throw new InvalidFieldsException("code",
-						"is not a current code of the authenticator app or an unused recovery code");
-			}
-		});
+		if (this.factors.findEnabled(accountId).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "No TOTP factor is on.");
+		}
+		this.logins.reauthenticate(accountId, currentPassword, code, recoveryCode, event, client);
 	}
 
 	/**
@@ -278,7 +290,12 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 			return OptionalLong.empty();
 		}
 		byte[] secret = this.cipher.open(factor.sealedSecret(), factor.accountId());
-		return this.totp.stepOf(secret, code.strip(), this.clock.instant());
+		try {
+			return this.totp.stepOf(secret, code.strip(), this.clock.instant());
+		}
+		finally {
+			Arrays.fill(secret, (byte) 0);
+		}
 	}
 
 	private boolean removeAll(UUID accountId) {

@@ -61,8 +61,9 @@ class SelfService {
 	 * Deletes the account after checking its password (counted like a login): every
 	 * session and token ends on every instance, and its names are free again.
 	 */
-	void delete(UUID id, @Nullable String currentPassword, ClientInfo client) {
-		this.logins.reauthenticate(id, currentPassword, "account_delete", client);
+	void delete(UUID id, @Nullable String currentPassword, @Nullable String code, @Nullable String recoveryCode,
+			ClientInfo client) {
+		this.logins.reauthenticate(id, currentPassword, code, recoveryCode, "account_delete", client);
 		this.sessions.revokeAll(id);
 		this.accounts.delete(id);
 		this.logins.liftLockout(id);

@@ -373,6 +373,33 @@ class MfaIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void emailChangeAndDeletionWhenTotpOnThenNeedACodeToo() throws Exception {
+		Enrolled enrolled = enrolled("mfa-reauth");
+		String bearer = "Bearer " + enrolled.token();
+		String newEmail = enrolled.user().username() + "@example.org";
+		Reply emailWithoutCode = postJson("/me/email", map("new_email", newEmail, "current_password", PASSWORD),
+				"Authorization", bearer);
+		assertThat(emailWithoutCode.status()).isEqualTo(400);
+		assertThat(emailWithoutCode.errorFields()).containsExactly("code");
+		assertThat(postJson("/me/email", map("new_email", newEmail, "current_password", PASSWORD, "recovery_code",
+				enrolled.recoveryCodes().get(0)), "Authorization", bearer)
+			.status()).isEqualTo(202);
+
+		Reply deleteWithoutCode = postJson("/me/delete", map("current_password", PASSWORD), "Authorization", bearer);
+		assertThat(deleteWithoutCode.status()).isEqualTo(400);
+		assertThat(deleteWithoutCode.errorFields()).containsExactly("code");
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(postJson("/me/delete", map("current_password", PASSWORD, "code", code(enrolled.secret(), now())),
+				"Authorization", bearer)
+			.status()).isEqualTo(204);
+		// The factor and its codes went with the account.
+		assertThat(this.jdbc.queryForObject("select count(*) from totp_factor where account_id = ?", Integer.class,
+				enrolled.user().id())).isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from recovery_code where account_id = ?",
+				Integer.class, enrolled.user().id())).isZero();
+	}
+
+	@Test
 	void adminResetWhenCalledThenFactorsGoneAndSessionsEnded() throws Exception {
 		Enrolled enrolled = enrolled("mfa-reset");
 		String adminName = uniqueName("mfa-admin");
