@@ -137,6 +137,16 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		return true;
 	}
 
+	/**
+	 * Removes the account's factors after a password reset through an address that had
+	 * never been proven: whoever added them may have registered the address first.
+	 */
+	public void removeAfterUnprovenReset(UUID accountId, ClientInfo client) {
+		if (removeAll(accountId)) {
+			this.audit.record("mfa_remove_by_reset", accountId, client.address(), "success");
+		}
+	}
+
 	Enrolment enrol(UUID accountId, @Nullable String currentPassword, ClientInfo client) {
 		if (this.factors.findEnabled(accountId).isPresent()) {
 			throw alreadyOn();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.jwtauth.testing.TotpCodes;
 import dev.jwtauth.testing.TwoInstancesTest;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class MfaAcrossInstancesTests extends TwoInstancesTest {
 			.decode(post(first, "/me/mfa/totp", Map.of("current_password", PASSWORD), token).string("secret"));
 		// The code of the step before: the one after stays free for the logins below.
 		assertThat(post(first, "/me/mfa/totp/confirm",
-				Map.of("code", TestCodes.code(secret, Instant.now().minusSeconds(30))), token)
+				Map.of("code", TotpCodes.code(secret, Instant.now().minusSeconds(30))), token)
 			.status()).isEqualTo(200);
 		return Map.entry(username, secret);
 	}
@@ -70,7 +71,7 @@ class MfaAcrossInstancesTests extends TwoInstancesTest {
 	@Test
 	void codeWhenAcceptedByOneInstanceThenRefusedByTheOther() throws Exception {
 		Map.Entry<String, byte[]> user = enrolled();
-		String code = TestCodes.code(user.getValue(), Instant.now().plusSeconds(30));
+		String code = TotpCodes.code(user.getValue(), Instant.now().plusSeconds(30));
 		// Issued by the first, finished on the second.
 		Answer tokens = post(second, "/auth/mfa", Map.of("mfa_token", mfaToken(first, user.getKey()), "code", code));
 		assertThat(tokens.status()).isEqualTo(200);
@@ -82,7 +83,7 @@ class MfaAcrossInstancesTests extends TwoInstancesTest {
 	@Test
 	void codeWhenSentToBothInstancesAtOnceThenOnlyOneAccepts() throws Exception {
 		Map.Entry<String, byte[]> user = enrolled();
-		String code = TestCodes.code(user.getValue(), Instant.now().plusSeconds(30));
+		String code = TotpCodes.code(user.getValue(), Instant.now().plusSeconds(30));
 		String onFirst = mfaToken(first, user.getKey());
 		String onSecond = mfaToken(second, user.getKey());
 		CompletableFuture<Answer> a = CompletableFuture

@@ -19,6 +19,7 @@ import dev.jwtauth.accounts.NewAccount;
 import dev.jwtauth.accounts.Role;
 import dev.jwtauth.testing.AdjustableClock;
 import dev.jwtauth.testing.IntegrationTest;
+import dev.jwtauth.testing.TotpCodes;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class MfaIntegrationTests extends IntegrationTest {
 	}
 
 	private static String code(byte[] secret, Instant at) throws Exception {
-		return TestCodes.code(secret, at);
+		return TotpCodes.code(secret, at);
 	}
 
 	private String mfaToken(User user) throws Exception {

@@ -1,4 +1,4 @@
-package dev.jwtauth.mfa;
+package dev.jwtauth.testing;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -11,12 +11,12 @@ import javax.crypto.spec.SecretKeySpec;
  * RFC 6238 codes (HMAC-SHA-1, 30 s, 6 digits) computed by the tests themselves, apart
  * from the service's library, as an authenticator app computes them.
  */
-final class TestCodes {
+public final class TotpCodes {
 
-	private TestCodes() {
+	private TotpCodes() {
 	}
 
-	static String code(byte[] secret, Instant at) throws GeneralSecurityException {
+	public static String code(byte[] secret, Instant at) throws GeneralSecurityException {
 		Mac mac = Mac.getInstance("HmacSHA1");
 		mac.init(new SecretKeySpec(secret, "HmacSHA1"));
 		byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(Math.floorDiv(at.getEpochSecond(), 30)).array());
