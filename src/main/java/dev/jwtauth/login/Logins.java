@@ -82,8 +82,10 @@ public class Logins {
 		if (account == null) {
 			throw loginFailed(attempt, client);
 		}
+		boolean unverified = this.requireVerifiedEmail && account.email() != null && !account.emailVerified();
 		SecondFactorCheck check = this.secondFactor.getIfAvailable();
-		MfaChallenge challenge = (check != null) ? check.challenge(account, client).orElse(null) : null;
+		MfaChallenge challenge = (check != null && !unverified) ? check.challenge(account, client).orElse(null)
+				: null;
 		if (challenge != null) {
 			// Only a completed login resets the account's count: the failed codes that
 			// follow a right password must add up to a lockout.
@@ -92,7 +94,7 @@ public class Logins {
 		else {
 			attempt.succeeded();
 		}
-		if (this.requireVerifiedEmail && account.email() != null && !account.emailVerified()) {
+		if (unverified) {
 			this.audit.record("login", account.id(), client.address(), "email_not_verified");
 			throw new EmailNotVerifiedException();
 		}

@@ -32,8 +32,8 @@ class SelfServiceController {
 	}
 
 	@Operation(summary = "Everything the service holds about the caller's account, without secrets",
-			description = "Profile, live sessions, work items, factors and passkeys (none yet), and the audit events "
-					+ "about the account.")
+			description = "Profile, live sessions, work items, second factors (what and when, never a secret), "
+					+ "passkeys (none yet), and the audit events about the account.")
 	@GetMapping("/me/export")
 	ResponseEntity<SelfService.Export> export(Authentication authentication) {
 		return ResponseEntity.ok()

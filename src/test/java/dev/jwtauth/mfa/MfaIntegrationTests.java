@@ -23,8 +23,11 @@ import dev.jwtauth.testing.TotpCodes;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * belong, recovery codes, and what the database and the answers never show.
  */
 @Import(AdjustableClock.Configuration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class MfaIntegrationTests extends IntegrationTest {
 
 	@Autowired
@@ -311,8 +315,17 @@ class MfaIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
-	void secretWhenEnrolledThenInNoDatabaseDumpAndNoLaterAnswer() throws Exception {
+	void secretWhenEnrolledThenInNoDatabaseDumpNoLaterAnswerAndNoLog(CapturedOutput output) throws Exception {
 		Enrolled enrolled = enrolled("mfa-dump");
+		String mfaToken = mfaToken(enrolled.user());
+		String code = code(enrolled.secret(), now().plusSeconds(30));
+		assertThat(secondStep(mfaToken, "code", code).status()).isEqualTo(200);
+		assertThat(output.getAll()).contains("event=mfa_confirm")
+			.doesNotContain(enrolled.base32())
+			.doesNotContain(mfaToken)
+			.doesNotContain(mfaToken.substring(4))
+			.doesNotContain(enrolled.recoveryCodes().get(0))
+			.doesNotContain("code=" + code);
 		String hex = HexFormat.of().formatHex(enrolled.secret());
 		String dump = String.join("\n", this.jdbc.queryForList("script", String.class));
 		assertThat(dump).contains("TOTP_FACTOR");
