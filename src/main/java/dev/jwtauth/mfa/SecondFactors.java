@@ -301,7 +301,8 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		}
 		byte[] secret = this.cipher.open(factor.sealedSecret(), factor.accountId());
 		try {
-			return this.totp.stepOf(secret, code.strip(), this.clock.instant());
+			// Apps show "123 456": the space is no part of the code.
+			return this.totp.stepOf(secret, code.replace(" ", ""), this.clock.instant());
 		}
 		finally {
 			Arrays.fill(secret, (byte) 0);
