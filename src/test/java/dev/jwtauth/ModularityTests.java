@@ -50,10 +50,12 @@ class ModularityTests {
 			Map.entry("sessions", List.of("tokens", "revocation", "accounts", "security", "audit", "client", "errors",
 					"storage")),
 			Map.entry("login", List.of("sessions", "tokens", "accounts", "security", "audit", "client", "errors")),
-			Map.entry("recovery", List.of("accounts", "sessions", "login", "security", "tokens", "mail", "audit", "client",
-					"errors")),
-			Map.entry("selfservice", List.of("accounts", "sessions", "work", "login", "security", "tokens", "audit",
-					"client")),
+			Map.entry("recovery", List.of("accounts", "sessions", "login", "mfa", "security", "tokens", "mail", "audit",
+					"client", "errors")),
+			Map.entry("mfa", List.of("login", "sessions", "accounts", "security", "tokens", "mail", "audit", "client",
+					"errors", "storage")),
+			Map.entry("selfservice", List.of("accounts", "sessions", "work", "login", "mfa", "security", "tokens",
+					"audit", "client")),
 			Map.entry("work", List.of("accounts", "errors", "storage")),
 			Map.entry("cli", List.of("accounts", "tokens", "errors")));
 

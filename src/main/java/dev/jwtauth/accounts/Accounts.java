@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.jwtauth.errors.InvalidFieldsException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,8 +36,13 @@ public class Accounts {
 
 	private final ActiveAccounts active;
 
+	// Looked up when used: the feature that keeps second factors itself uses this class.
+	private final ObjectProvider<SecondFactorNames> factors;
+
 	Accounts(AccountRepository accounts, LoginNameRepository loginNames, TransactionTemplate transactions,
-			HashingPool hashing, Signups signups, Credentials credentials, Emails emails, ActiveAccounts active) {
+			HashingPool hashing, Signups signups, Credentials credentials, Emails emails, ActiveAccounts active,
+			ObjectProvider<SecondFactorNames> factors) {
+		this.factors = factors;
 		this.accounts = accounts;
 		this.loginNames = loginNames;
 		this.transactions = transactions;
@@ -137,7 +143,25 @@ public class Accounts {
 
 	/** The account as {@code /me} shows it. */
 	public Optional<ProfileView> profile(UUID id) {
-		return find(id).map(ProfileView::of);
+		return find(id).map(this::profileOf);
+	}
+
+	ProfileView profileOf(AccountDetails account) {
+		SecondFactorNames names = this.factors.getIfAvailable();
+		return ProfileView.of(account, (names != null) ? names.of(account.id()) : List.of());
+	}
+
+	/**
+	 * Hashes a one-time secret (such as a recovery code) with the password-hashing
+	 * function, within the same limit on concurrent hashes as passwords.
+	 */
+	public String hashSecret(String secret) {
+		return this.credentials.hash(secret);
+	}
+
+	/** Whether the secret is the one hashed, in the password-hashing function's constant time. */
+	public boolean matchesSecret(String secret, String hash) {
+		return this.credentials.matches(secret, hash);
 	}
 
 	/** When the account's password last changed, or null when never since signup. */

@@ -122,7 +122,11 @@ class Credentials {
 		});
 	}
 
-	private boolean matches(String password, String hash) {
+	String hash(String secret) {
+		return this.hashing.run(() -> this.passwordEncoder.encode(secret));
+	}
+
+	boolean matches(String password, String hash) {
 		try {
 			return this.hashing.run(() -> this.passwordEncoder.matches(password, hash));
 		}

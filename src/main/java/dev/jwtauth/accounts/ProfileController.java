@@ -30,7 +30,7 @@ class ProfileController {
 	@Operation(summary = "Who the caller is")
 	@GetMapping("/me")
 	ProfileView me(@AuthenticationPrincipal AccountDetails me) {
-		return ProfileView.of(me);
+		return this.accounts.profileOf(me);
 	}
 
 	/** Another user's id answers 404, as if absent, so ids cannot be probed. */
@@ -41,7 +41,7 @@ class ProfileController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such user.");
 		}
 		return this.accounts.find(id)
-			.map(ProfileView::of)
+			.map(this.accounts::profileOf)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such user."));
 	}
 

@@ -16,6 +16,7 @@ import dev.jwtauth.sessions.TokenResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,18 +45,18 @@ class LoginController {
 
 	@LoginAnswers
 	@PostMapping(path = { "/auth", "/login", "/token" }, consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TokenResponse> loginJson(@RequestBody LoginRequest request, HttpServletRequest http) {
+	ResponseEntity<?> loginJson(@RequestBody LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
 	@LoginAnswers
 	@PostMapping(path = { "/auth", "/login", "/token" },
 			consumes = { MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE })
-	ResponseEntity<TokenResponse> loginForm(@ModelAttribute LoginRequest request, HttpServletRequest http) {
+	ResponseEntity<?> loginForm(@ModelAttribute LoginRequest request, HttpServletRequest http) {
 		return login(request, http);
 	}
 
-	private ResponseEntity<TokenResponse> login(LoginRequest request, HttpServletRequest http) {
+	private ResponseEntity<?> login(LoginRequest request, HttpServletRequest http) {
 		RefreshDelivery delivery = RefreshDelivery.of(http);
 		List<FieldProblem> errors = new ArrayList<>();
 		if (request.loginName() == null || request.loginName().isBlank()) {
@@ -67,10 +68,13 @@ class LoginController {
 		if (!errors.isEmpty()) {
 			throw new InvalidFieldsException(errors);
 		}
-		return this.logins
-			.login(Objects.requireNonNull(request.loginName()), Objects.requireNonNull(request.password()),
-					ClientInfo.of(http))
-			.deliver(delivery);
+		LoginResult result = this.logins.login(Objects.requireNonNull(request.loginName()),
+				Objects.requireNonNull(request.password()), ClientInfo.of(http));
+		if (result.challenge() != null) {
+			// no token yet, so no cookie either, whatever the delivery asked for
+			return result.challenge().noStore();
+		}
+		return Objects.requireNonNull(result.tokens()).deliver(delivery);
 	}
 
 	/** What the OpenAPI description says of a login, whatever the path and the body's type. */
@@ -83,7 +87,12 @@ class LoginController {
 					+ "body.",
 			parameters = @Parameter(in = ParameterIn.HEADER, name = RefreshDelivery.HEADER,
 					description = RefreshDelivery.HEADER_DESCRIPTION, schema = @Schema(allowableValues = "cookie")))
-	@ApiResponse(responseCode = "200", description = "Logged in: an access token and a refresh token.")
+	@ApiResponse(responseCode = "200",
+			description = "Logged in: an access token and a refresh token. When the account has a second factor on, "
+					+ "no token but `{\"mfa_required\": true, \"mfa_token\", \"methods\", \"expires_in\"}`, to "
+					+ "complete at `POST /auth/mfa`.",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TokenResponse.class)))
 	@ApiResponse(responseCode = "401", description = "Unknown user or wrong password: the same answer for both.")
 	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account (by any of "
 			+ "its names) or from this client address; the right password is refused too until `Retry-After` has "

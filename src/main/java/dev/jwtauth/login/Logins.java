@@ -1,6 +1,10 @@
 package dev.jwtauth.login;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Accounts;
@@ -13,6 +17,7 @@ import dev.jwtauth.tokens.InvalidTokenException;
 import dev.jwtauth.tokens.VerifiedToken;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +26,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Logins {
+
+	/** Fields whose refusal counts as a failed login: a wrong password or a wrong code. */
+	private static final Set<String> COUNTED_FIELDS = Set.of("current_password", "code", "recovery_code");
 
 	private final Accounts accounts;
 
@@ -32,8 +40,13 @@ public class Logins {
 
 	private final boolean requireVerifiedEmail;
 
-	Logins(Accounts accounts, LoginThrottle throttle, Sessions sessions, AuditLog audit, LoginProperties properties) {
+	// Looked up when used: the feature that keeps second factors itself uses this class.
+	private final ObjectProvider<SecondFactorCheck> secondFactor;
+
+	Logins(Accounts accounts, LoginThrottle throttle, Sessions sessions, AuditLog audit, LoginProperties properties,
+			ObjectProvider<SecondFactorCheck> secondFactor) {
 		this.requireVerifiedEmail = properties.requireVerifiedEmail();
+		this.secondFactor = secondFactor;
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.sessions = sessions;
@@ -41,12 +54,13 @@ public class Logins {
 	}
 
 	/**
-	 * Checks credentials, within the brute-force limits, and starts a session.
+	 * Checks credentials, within the brute-force limits, and starts a session, or answers
+	 * a challenge when the account has a second factor on.
 	 * @throws TooManyAttemptsException while the name or the client is locked
 	 * @throws InvalidCredentialsException for an unknown name, a wrong password or a
 	 * disabled account alike
 	 */
-	TokenResponse login(String loginName, String password, ClientInfo client) {
+	LoginResult login(String loginName, String password, ClientInfo client) {
 		this.accounts.ensureHashingRoom();
 		// A name too long for any account has no subject of its own: only the client counts it.
 		String subject = !Accounts.isPossibleLoginName(loginName) ? null
@@ -68,14 +82,62 @@ public class Logins {
 		if (account == null) {
 			throw loginFailed(attempt, client);
 		}
-		attempt.succeeded();
-		if (this.requireVerifiedEmail && account.email() != null && !account.emailVerified()) {
+		boolean unverified = this.requireVerifiedEmail && account.email() != null && !account.emailVerified();
+		SecondFactorCheck check = this.secondFactor.getIfAvailable();
+		MfaChallenge challenge = (check != null && !unverified) ? check.challenge(account, client).orElse(null)
+				: null;
+		if (challenge != null) {
+			// Only a completed login resets the account's count: the failed codes that
+			// follow a right password must add up to a lockout.
+			attempt.abandon();
+		}
+		else {
+			attempt.succeeded();
+		}
+		if (unverified) {
 			this.audit.record("login", account.id(), client.address(), "email_not_verified");
 			throw new EmailNotVerifiedException();
 		}
+		if (challenge != null) {
+			this.audit.record("login", account.id(), client.address(), "mfa_required");
+			return new LoginResult(null, challenge);
+		}
 		TokenResponse tokens = this.sessions.start(account, client);
 		this.audit.record("login", account.id(), client.address(), "success");
-		return tokens;
+		return new LoginResult(tokens, null);
+	}
+
+	/**
+	 * The second step of a login whose password was right: the check runs as a login
+	 * attempt, so a wrong code counts toward the account's and the client's lockout like
+	 * a wrong password, and a right one completes the login (the account's count starts
+	 * afresh) with a session that carries {@code amr}.
+	 * @return the tokens, or empty when the check failed (its failure counted)
+	 * @throws TooManyAttemptsException while the account or the client is locked
+	 */
+	public Optional<TokenResponse> completeLogin(AccountDetails account, ClientInfo client, List<String> amr,
+			BooleanSupplier check) {
+		LoginThrottle.Attempt attempt = begin(LoginThrottle.account(account.id()), "login_mfa", account.id(), client);
+		boolean passed;
+		try {
+			passed = check.getAsBoolean();
+		}
+		catch (RuntimeException ex) {
+			attempt.abandon();
+			throw ex;
+		}
+		if (!passed) {
+			boolean locked = attempt.failed();
+			this.audit.record("login_mfa", account.id(), client.address(), "failure");
+			if (locked) {
+				this.audit.record("lockout", account.id(), client.address(), "locked");
+			}
+			return Optional.empty();
+		}
+		attempt.succeeded();
+		TokenResponse tokens = this.sessions.start(account, client, amr);
+		this.audit.record("login", account.id(), client.address(), "success");
+		return Optional.of(tokens);
 	}
 
 	/**
@@ -95,12 +157,23 @@ public class Logins {
 	}
 
 	/**
-	 * Checks the current password of a signed-in user before a sensitive change, counted
-	 * like a login for the brute-force limits.
-	 * @throws InvalidFieldsException naming {@code current_password} when it is wrong
+	 * Checks the current password of a signed-in user before a sensitive change and,
+	 * when the account has a second factor on, a code or a recovery code, counted like a
+	 * login for the brute-force limits: a wrong password or code counts as a failure.
+	 * The code is not looked at after a wrong password, so a guess at the password spends
+	 * no code.
+	 * @throws InvalidFieldsException naming {@code current_password} or {@code code} when
+	 * it is wrong
 	 */
-	public void reauthenticate(UUID accountId, @Nullable String currentPassword, String event, ClientInfo client) {
-		counted(accountId, event, client, () -> this.accounts.checkPassword(accountId, currentPassword));
+	public void reauthenticate(UUID accountId, @Nullable String currentPassword, @Nullable String code,
+			@Nullable String recoveryCode, String event, ClientInfo client) {
+		counted(accountId, event, client, () -> {
+			this.accounts.checkPassword(accountId, currentPassword);
+			SecondFactorCheck check = this.secondFactor.getIfAvailable();
+			if (check != null) {
+				check.requireCode(accountId, code, recoveryCode);
+			}
+		});
 	}
 
 	/** Forgets the account's failed logins: its owner proved who they are another way. */
@@ -116,7 +189,7 @@ public class Logins {
 			check.run();
 		}
 		catch (InvalidFieldsException ex) {
-			wrongPassword = ex.getErrors().stream().anyMatch((error) -> error.field().equals("current_password"));
+			wrongPassword = ex.getErrors().stream().anyMatch((error) -> COUNTED_FIELDS.contains(error.field()));
 			throw ex;
 		}
 		finally {

@@ -52,14 +52,14 @@ class EmailController {
 	@Operation(summary = "Change the email address: it changes once the new address confirms it",
 			description = "The same 202 whether or not the address is free.")
 	@ApiResponse(responseCode = "202", description = "A confirmation mail went to the new address, if it is free.")
-	@ApiResponse(responseCode = "400", description = "`errors[field=new_email]` or `errors[field=current_password]` "
-			+ "(a wrong password counts as a failed login).")
+	@ApiResponse(responseCode = "400", description = "`errors[field=new_email]`, `errors[field=current_password]`, "
+			+ "or with TOTP on `errors[field=code]` (a wrong password or code counts as a failed login).")
 	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account or client address.")
 	@PostMapping(path = "/me/email", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> change(Authentication authentication, @RequestBody EmailChange request,
 			HttpServletRequest http) {
 		this.verification.requestChange(CurrentToken.of(authentication).accountId(), request.newEmail(),
-				request.currentPassword(), ClientInfo.of(http));
+				request.currentPassword(), request.code(), request.recoveryCode(), ClientInfo.of(http));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).build();
 	}
 
@@ -67,7 +67,9 @@ class EmailController {
 	}
 
 	record EmailChange(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String newEmail,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String currentPassword) {
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String currentPassword,
+			@Schema(description = "A code of the authenticator app, when TOTP is on") @Nullable String code,
+			@Schema(description = "Instead of `code`") @Nullable String recoveryCode) {
 	}
 
 }

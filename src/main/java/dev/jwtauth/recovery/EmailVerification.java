@@ -84,10 +84,10 @@ class EmailVerification implements AccountListener {
 	 * answer is the same either way.
 	 */
 	void requestChange(UUID accountId, @Nullable String newEmail, @Nullable String currentPassword,
-			ClientInfo client) {
+			@Nullable String code, @Nullable String recoveryCode, ClientInfo client) {
 		AccountDetails account = this.accounts.find(accountId).orElseThrow();
 		String email = this.accounts.normalizeEmail(newEmail, "new_email");
-		this.logins.reauthenticate(accountId, currentPassword, "email_change", client);
+		this.logins.reauthenticate(accountId, currentPassword, code, recoveryCode, "email_change", client);
 		if (!this.accounts.isLoginNameFree(email)
 				|| this.tokens.issuedWithin(Purpose.EMAIL_CHANGE, accountId, this.properties.mailInterval())) {
 			this.audit.record("email_change_request", accountId, client.address(), "not_sent");

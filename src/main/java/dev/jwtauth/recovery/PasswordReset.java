@@ -12,6 +12,7 @@ import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.client.ClientInfo;
 import dev.jwtauth.errors.InvalidFieldsException;
 import dev.jwtauth.login.Logins;
+import dev.jwtauth.mfa.SecondFactors;
 import dev.jwtauth.recovery.OneTimeTokens.Purpose;
 import dev.jwtauth.sessions.Sessions;
 import org.apache.commons.logging.Log;
@@ -48,6 +49,8 @@ class PasswordReset implements DisposableBean {
 
 	private final RecoveryProperties properties;
 
+	private final SecondFactors factors;
+
 	// One thread is plenty for mail requests; a flood beyond the queue is dropped, as a
 	// lost mail would be, rather than held in memory.
 	private final ThreadPoolExecutor requests = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -55,7 +58,8 @@ class PasswordReset implements DisposableBean {
 			(task, executor) -> log.warn("Too many recovery requests queued: one dropped"));
 
 	PasswordReset(Accounts accounts, OneTimeTokens tokens, ValidTokens validTokens, RecoveryMails mails, Sessions sessions, Logins logins,
-			AuditLog audit, RecoveryProperties properties) {
+			AuditLog audit, RecoveryProperties properties, SecondFactors factors) {
+		this.factors = factors;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.validTokens = validTokens;
@@ -107,6 +111,9 @@ class PasswordReset implements DisposableBean {
 		this.accounts.checkNewPassword(id, newPassword);
 		this.validTokens.spend(valid);
 		this.accounts.resetPassword(id, newPassword);
+		if (!account.emailVerified()) {
+			this.factors.removeAfterUnprovenReset(id, client);
+		}
 		this.sessions.revokeAll(id);
 		this.logins.liftLockout(id);
 		this.audit.record("password_reset", id, client.address(), "success");

@@ -16,6 +16,9 @@ final class Routes {
 
 	private static final String REFRESH = "/auth/refresh";
 
+	/** The second step of a login: it takes an mfa_token, not an access token. */
+	private static final String MFA_LOGIN = "/auth/mfa";
+
 	/** Recovery routes that anyone may call: each costs a lookup, a hash or a mail. */
 	private static final String[] RECOVERY = { "/recover", "/recover/confirm", "/verify" };
 
@@ -24,14 +27,15 @@ final class Routes {
 	 * a stale token in a browser never blocks a login. The page at {@code /} and its assets
 	 * are public too: the page itself holds no data, it calls the API with a token.
 	 */
-	static final String[] PUBLIC = { SIGNUP, "/auth", "/login", "/token", REFRESH, RECOVERY[0], RECOVERY[1],
+	static final String[] PUBLIC = { SIGNUP, "/auth", "/login", "/token", REFRESH, MFA_LOGIN, RECOVERY[0], RECOVERY[1],
 			RECOVERY[2], "/error",
 			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
 			"/actuator/health", "/actuator/health/**", "/.well-known/jwks.json", "/ping",
 			"/", "/index.html", "/assets/*.js", "/assets/*.css" };
 
 	/** Admin-only routes, matched for every method: a HEAD runs the GET handler too. */
-	static final String[] ADMIN = { "/users", "/user", "/users/*/revoke", "/users/*/disable", "/users/*/enable" };
+	static final String[] ADMIN = { "/users", "/user", "/users/*/revoke", "/users/*/disable", "/users/*/enable",
+			"/users/*/mfa/reset" };
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
@@ -43,6 +47,9 @@ final class Routes {
 
 	/** Refreshes, rate-limited per client. */
 	static final RequestMatcher REFRESH_POST = PATHS.matcher(HttpMethod.POST, REFRESH);
+
+	/** Second steps of logins, rate-limited per client like refreshes. */
+	static final RequestMatcher MFA_LOGIN_POST = PATHS.matcher(HttpMethod.POST, MFA_LOGIN);
 
 	/** Recovery requests and verification-mail resends, rate-limited per client. */
 	static final RequestMatcher RECOVERY_POST = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, RECOVERY[0]),

@@ -9,6 +9,7 @@ import dev.jwtauth.audit.AuditEvent;
 import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.client.ClientInfo;
 import dev.jwtauth.login.Logins;
+import dev.jwtauth.mfa.SecondFactors;
 import dev.jwtauth.sessions.SessionView;
 import dev.jwtauth.sessions.Sessions;
 import dev.jwtauth.tokens.VerifiedToken;
@@ -36,7 +37,11 @@ class SelfService {
 
 	private final AuditLog audit;
 
-	SelfService(Accounts accounts, Sessions sessions, WorkItems workItems, Logins logins, AuditLog audit) {
+	private final SecondFactors factors;
+
+	SelfService(Accounts accounts, Sessions sessions, WorkItems workItems, Logins logins, AuditLog audit,
+			SecondFactors factors) {
+		this.factors = factors;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.workItems = workItems;
@@ -47,7 +52,8 @@ class SelfService {
 	Export export(VerifiedToken token) {
 		UUID id = token.accountId();
 		ProfileView profile = this.accounts.profile(id).orElseThrow();
-		return new Export(profile, this.sessions.live(id, token), this.workItems.of(id), List.of(), List.of(),
+		return new Export(profile, this.sessions.live(id, token), this.workItems.of(id), this.factors.export(id),
+				List.of(),
 				this.audit.about(id));
 	}
 
@@ -55,8 +61,9 @@ class SelfService {
 	 * Deletes the account after checking its password (counted like a login): every
 	 * session and token ends on every instance, and its names are free again.
 	 */
-	void delete(UUID id, @Nullable String currentPassword, ClientInfo client) {
-		this.logins.reauthenticate(id, currentPassword, "account_delete", client);
+	void delete(UUID id, @Nullable String currentPassword, @Nullable String code, @Nullable String recoveryCode,
+			ClientInfo client) {
+		this.logins.reauthenticate(id, currentPassword, code, recoveryCode, "account_delete", client);
 		this.sessions.revokeAll(id);
 		this.accounts.delete(id);
 		this.logins.liftLockout(id);
@@ -64,11 +71,12 @@ class SelfService {
 	}
 
 	/**
-	 * Everything the service holds about an account. The service has no second factors or
-	 * passkeys yet: those lists are empty, and stay in the shape the contract gives.
+	 * Everything the service holds about an account; factors without their secrets. The
+	 * service has no passkeys yet: that list is empty, and stays in the shape the contract
+	 * gives.
 	 */
 	record Export(ProfileView profile, List<SessionView> sessions, List<WorkItemView> workItems,
-			List<Object> factors, List<Object> passkeys, List<AuditEvent> auditEvents) {
+			List<SecondFactors.FactorView> factors, List<Object> passkeys, List<AuditEvent> auditEvents) {
 	}
 
 }

@@ -32,8 +32,8 @@ class SelfServiceController {
 	}
 
 	@Operation(summary = "Everything the service holds about the caller's account, without secrets",
-			description = "Profile, live sessions, work items, factors and passkeys (none yet), and the audit events "
-					+ "about the account.")
+			description = "Profile, live sessions, work items, second factors (what and when, never a secret), "
+					+ "passkeys (none yet), and the audit events about the account.")
 	@GetMapping("/me/export")
 	ResponseEntity<SelfService.Export> export(Authentication authentication) {
 		return ResponseEntity.ok()
@@ -45,17 +45,20 @@ class SelfServiceController {
 			description = "Its sessions and tokens end on every instance; its username and email are free again; "
 					+ "the audit trail keeps its events under the public id only.")
 	@ApiResponse(responseCode = "204", description = "Deleted.")
-	@ApiResponse(responseCode = "400", description = "A wrong `current_password` (`errors[field=current_password]`; "
-			+ "it counts as a failed login).")
+	@ApiResponse(responseCode = "400", description = "A wrong `current_password` (`errors[field=current_password]`), "
+			+ "or with TOTP on a wrong or missing `code` / `recovery_code` (`errors[field=code]`); both count as "
+			+ "failed logins.")
 	@ApiResponse(responseCode = "429", description = "Too many failed logins for this account or client address.")
 	@PostMapping(path = "/me/delete", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> delete(Authentication authentication, @RequestBody Deletion request, HttpServletRequest http) {
-		this.selfService.delete(CurrentToken.of(authentication).accountId(), request.currentPassword(),
-				ClientInfo.of(http));
+		this.selfService.delete(CurrentToken.of(authentication).accountId(), request.currentPassword(), request.code(),
+				request.recoveryCode(), ClientInfo.of(http));
 		return ResponseEntity.noContent().build();
 	}
 
-	record Deletion(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String currentPassword) {
+	record Deletion(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String currentPassword,
+			@Schema(description = "A code of the authenticator app, when TOTP is on") @Nullable String code,
+			@Schema(description = "Instead of `code`") @Nullable String recoveryCode) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.jwtauth.sessions;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.jwtauth.storage.PersistableEntity;
@@ -42,16 +43,22 @@ class LoginSession extends PersistableEntity<UUID> {
 	@Column(name = "user_agent")
 	private @Nullable String userAgent;
 
+	/** How the login was made (RFC 8176 values, space-separated), for every token refreshed from it. */
+	@Column(name = "amr")
+	private String amr;
+
 	protected LoginSession() {
 		this.id = new UUID(0, 0);
 		this.accountId = new UUID(0, 0);
 		this.createdAt = Instant.EPOCH;
 		this.expiresAt = Instant.EPOCH;
+		this.amr = "pwd";
 	}
 
 	LoginSession(UUID accountId, Instant createdAt, Instant expiresAt, @Nullable String clientAddress,
-			@Nullable String userAgent) {
+			@Nullable String userAgent, List<String> amr) {
 		this.id = UUID.randomUUID();
+		this.amr = String.join(" ", amr);
 		this.accountId = accountId;
 		this.createdAt = createdAt;
 		this.expiresAt = expiresAt;
@@ -86,6 +93,10 @@ class LoginSession extends PersistableEntity<UUID> {
 
 	@Nullable String getUserAgent() {
 		return this.userAgent;
+	}
+
+	List<String> getAmr() {
+		return List.of(this.amr.split(" "));
 	}
 
 	boolean isLive(Instant now) {

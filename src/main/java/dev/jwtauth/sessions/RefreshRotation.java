@@ -73,16 +73,16 @@ class RefreshRotation {
 	}
 
 	/** A login's session and its first refresh token. */
-	Started start(UUID accountId, ClientInfo client) {
+	Started start(UUID accountId, ClientInfo client, List<String> amr) {
 		Instant now = now();
 		LoginSession session = new LoginSession(accountId, now, now.plus(this.lifetime), client.address(),
-				client.userAgent());
+				client.userAgent(), amr);
 		String refreshToken = this.codec.newToken();
 		this.transactions.executeWithoutResult((status) -> {
 			this.sessions.save(session);
 			this.refreshTokens.save(new RefreshToken(this.codec.hash(refreshToken), session.getId(), now));
 		});
-		return new Started(session.getId(), accountId, refreshToken, this.lifetime);
+		return new Started(session.getId(), accountId, refreshToken, session.getAmr(), this.lifetime);
 	}
 
 	/**
@@ -198,11 +198,14 @@ class RefreshRotation {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	/** A session with the refresh token to hand out for it, and how long the session has left. */
-	record Started(UUID sessionId, UUID accountId, String refreshToken, Duration remaining) {
+	/**
+	 * A session with the refresh token to hand out for it, how its login was made, and
+	 * how long the session has left.
+	 */
+	record Started(UUID sessionId, UUID accountId, String refreshToken, List<String> amr, Duration remaining) {
 
 		static Started of(LoginSession session, String refreshToken, Instant now) {
-			return new Started(session.getId(), session.getAccountId(), refreshToken,
+			return new Started(session.getId(), session.getAccountId(), refreshToken, session.getAmr(),
 					Duration.between(now, session.getExpiresAt()));
 		}
 

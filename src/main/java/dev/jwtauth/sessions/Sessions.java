@@ -26,6 +26,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Sessions implements AccountListener {
 
+	/** RFC 8176: a login with a password alone. */
+	public static final List<String> PASSWORD = List.of("pwd");
+
+	/** RFC 8176: a password and a one-time code (TOTP or a recovery code). */
+	public static final List<String> PASSWORD_AND_CODE = List.of("pwd", "otp", "mfa");
+
 	private final RefreshRotation rotation;
 
 	private final AccessTokens tokens;
@@ -48,9 +54,17 @@ public class Sessions implements AccountListener {
 		this.audit = audit;
 	}
 
-	/** Starts a session for an account whose credentials were just checked. */
+	/** Starts a session for an account whose password was just checked, and nothing else. */
 	public TokenResponse start(AccountDetails account, ClientInfo client) {
-		return respond(account, this.rotation.start(account.id(), client));
+		return start(account, client, PASSWORD);
+	}
+
+	/**
+	 * Starts a session for an account whose credentials were just checked.
+	 * @param amr how (RFC 8176), carried by every access token of the session
+	 */
+	public TokenResponse start(AccountDetails account, ClientInfo client, List<String> amr) {
+		return respond(account, this.rotation.start(account.id(), client, amr));
 	}
 
 	/** Ends every login of the account: after a password change, by an admin. */
@@ -114,7 +128,7 @@ public class Sessions implements AccountListener {
 	}
 
 	private TokenResponse respond(AccountDetails account, RefreshRotation.Started session) {
-		IssuedToken access = this.tokens.issue(account, session.sessionId());
+		IssuedToken access = this.tokens.issue(account, session.sessionId(), session.amr());
 		return TokenResponse.bearer(access, this.accessTokenSeconds, Objects.requireNonNull(session.refreshToken()),
 				account.id(), session.remaining());
 	}

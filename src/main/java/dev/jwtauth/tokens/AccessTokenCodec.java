@@ -78,6 +78,10 @@ class AccessTokenCodec {
 	}
 
 	IssuedToken issue(AccountDetails account, UUID sessionId) {
+		return issue(account, sessionId, List.of("pwd"));
+	}
+
+	IssuedToken issue(AccountDetails account, UUID sessionId, List<String> amr) {
 		Instant now = this.clock.instant();
 		Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
 		Instant expiresAt = issuedAt.plus(this.properties.accessTokenTtl());
@@ -95,7 +99,8 @@ class AccessTokenCodec {
 			.expiration(Date.from(expiresAt))
 			.id(jti)
 			.claim(SESSION_ID, sessionId.toString())
-			.claim("roles", account.roles().stream().map(Enum::name).sorted().toList());
+			.claim("roles", account.roles().stream().map(Enum::name).sorted().toList())
+			.claim("amr", amr);
 		if (this.properties.audience() != null) {
 			builder.audience().single(this.properties.audience());
 		}

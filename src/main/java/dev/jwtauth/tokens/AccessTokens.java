@@ -3,6 +3,7 @@ package dev.jwtauth.tokens;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import dev.jwtauth.accounts.AccountDetails;
@@ -30,8 +31,9 @@ public class AccessTokens {
 		this.rotation = rotation;
 	}
 
-	public IssuedToken issue(AccountDetails account, UUID sessionId) {
-		return this.codec.issue(account, sessionId);
+	/** @param amr how the login was made (RFC 8176), as the {@code amr} claim */
+	public IssuedToken issue(AccountDetails account, UUID sessionId, List<String> amr) {
+		return this.codec.issue(account, sessionId, amr);
 	}
 
 	/**

@@ -34,7 +34,8 @@ class ProfileIntegrationTests extends IntegrationTest {
 		Reply reply = getWithToken("/me", login(username, PASSWORD));
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.object())
-			.containsOnlyKeys("id", "username", "email", "email_verified", "name", "roles", "created_at")
+			.containsOnlyKeys("id", "username", "email", "email_verified", "name", "roles", "created_at", "mfa")
+			.containsEntry("mfa", List.of())
 			.containsEntry("username", username)
 			.containsEntry("email", username + "@example.com")
 			.containsEntry("email_verified", false)

@@ -91,7 +91,13 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 			route("post", "/me/email/verification", Access.USER, 202),
 			route("post", "/me/email", Access.USER, 202, 400),
 			route("get", "/me/export", Access.USER, 200),
-			route("post", "/me/delete", Access.USER, 204, 400));
+			route("post", "/me/delete", Access.USER, 204, 400),
+			route("post", "/me/mfa/totp", Access.USER, 200, 400),
+			route("post", "/me/mfa/totp/confirm", Access.USER, 200, 400),
+			route("post", "/me/mfa/totp/disable", Access.USER, 204, 400),
+			route("post", "/me/mfa/recovery-codes", Access.USER, 200, 400),
+			route("post", "/auth/mfa", Access.PUBLIC, 200, 401, 429),
+			route("post", "/users/{id}/mfa/reset", Access.ADMIN, 204));
 
 	/** Served and described, though the contract does not list them. */
 	private static final List<Route> EXTRAS = List.of(route("get", "/ping", Access.PUBLIC, 200));

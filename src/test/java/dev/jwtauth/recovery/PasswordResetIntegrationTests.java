@@ -8,6 +8,8 @@ import java.util.Set;
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.accounts.NewAccount;
 import dev.jwtauth.accounts.Role;
+import dev.jwtauth.testing.TotpCodes;
+import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,31 @@ class PasswordResetIntegrationTests extends MailIntegrationTest {
 		assertThat(postJson("/auth", map("username", person.email(), "password", NEW_PASSWORD)).status())
 			.isEqualTo(200);
 		assertThat(this.mailbox.await(person.email(), "Your password was reset")).isNotNull();
+	}
+
+	@Test
+	void resetWhenEmailNeverVerifiedThenTotpFactorRemovedAndWhenVerifiedThenKept() throws Exception {
+		Person unproven = person("totp-unproven");
+		Person proven = person("totp-proven");
+		this.accounts.markEmailVerified(proven.id(), proven.email());
+		for (Person person : List.of(unproven, proven)) {
+			String token = postJson("/auth", map("username", person.username(), "password", PASSWORD))
+				.string("access_token");
+			byte[] secret = Base32.decode(postJson("/me/mfa/totp", map("current_password", PASSWORD),
+					"Authorization", "Bearer " + token)
+				.string("secret"));
+			assertThat(postJson("/me/mfa/totp/confirm", map("code", TotpCodes.code(secret, this.clock.instant())),
+					"Authorization", "Bearer " + token)
+				.status()).isEqualTo(200);
+			assertThat(confirm(resetToken(person), NEW_PASSWORD).status()).isEqualTo(204);
+		}
+		Reply unprovenLogin = postJson("/auth", map("username", unproven.username(), "password", NEW_PASSWORD));
+		assertThat(unprovenLogin.object()).containsKey("access_token").doesNotContainKey("mfa_required");
+		assertThat(getWithToken("/me", unprovenLogin.string("access_token")).object()).containsEntry("mfa",
+				List.of());
+		assertThat(postJson("/auth", map("username", proven.username(), "password", NEW_PASSWORD)).object())
+			.containsEntry("mfa_required", true)
+			.doesNotContainKey("access_token");
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package dev.jwtauth.revocation;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,16 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.jwtauth.AuthApplication;
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.accounts.NewAccount;
 import dev.jwtauth.accounts.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.jwtauth.testing.TwoInstancesTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,39 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of the service on one database, over real HTTP: a revocation made on
  * one is honoured by the other within a second.
  */
-class RevocationAcrossInstancesTests {
-
-	private static final String PASSWORD = "violet staple orbit 42";
+class RevocationAcrossInstancesTests extends TwoInstancesTest {
 
 	private static final Duration AT_ONCE = Duration.ofSeconds(1);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static ConfigurableApplicationContext first;
-
-	private static ConfigurableApplicationContext second;
-
-	@BeforeAll
-	static void startTwoInstances() {
-		first = start();
-		second = start();
-	}
-
-	@AfterAll
-	static void stop() {
-		first.close();
-		second.close();
-	}
-
-	private static ConfigurableApplicationContext start() {
-		return SpringApplication.run(AuthApplication.class, "--server.port=0", "--spring.profiles.active=test");
-	}
-
-	private static String base(ConfigurableApplicationContext instance) {
-		return "http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port");
-	}
 
 	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package dev.jwtauth.security;
 
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.jwtauth.accounts.Accounts;
@@ -60,6 +61,22 @@ class ClientLimitsIntegrationTests extends IntegrationTest {
 		Reply reply = postFrom(address, "/auth", map("username", bystander, "password", PASSWORD));
 		assertThat(reply.status()).isEqualTo(429);
 		assertThat(reply.header("Retry-After")).isNotBlank();
+	}
+
+	@Test
+	void secondStepsWhenOverTheRefreshLimitThen429WithRetryAfter() throws Exception {
+		String address = newAddress();
+		Map<String, Object> guess = map("mfa_token", "mfa_" + "A".repeat(43), "code", "123456");
+		assertThat(postFrom(address, "/auth/mfa", guess).status()).isEqualTo(401);
+		assertThat(postFrom(address, "/auth/mfa", guess).status()).isEqualTo(401);
+		Reply limited = postFrom(address, "/auth/mfa", guess);
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isNotBlank();
+		String other = newAddress();
+		while (other.equals(address)) {
+			other = newAddress();
+		}
+		assertThat(postFrom(other, "/auth/mfa", guess).status()).as("another address").isEqualTo(401);
 	}
 
 	@Test
