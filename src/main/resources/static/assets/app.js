@@ -16,6 +16,8 @@ let expiresAt = 0;
 let renewTimer = null;
 let renewing = null;
 let profile = null;
+// The single-use token of a login waiting for its second step; never an access token
+let mfaToken = null;
 // The route and one-time token of a mail's link: kept here once read, never in the address
 let link = null;
 
@@ -121,8 +123,18 @@ function forget() {
 
 /** Nothing of one user stays on the page for whoever logs in next. */
 function clearSignedInView() {
-	for (const name of ['me', 'session', 'work', 'email', 'password', 'data', 'delete']) {
+	for (const name of ['me', 'session', 'work', 'email', 'password', 'data', 'delete', 'totpStart', 'totpConfirm',
+		'totpOff']) {
 		clearProblems(name);
+	}
+	// an enrolment's key and the recovery codes are shown once, to this user only
+	$('totp-secret').textContent = '';
+	$('totp-qr').removeAttribute('src');
+	$('totp-recovery-codes').replaceChildren();
+	$('totp-recovery').hidden = true;
+	$('totp-enrol').hidden = true;
+	for (const form of ['totp-start-form', 'totp-confirm-form', 'totp-off-form']) {
+		$(form).reset();
 	}
 	for (const element of document.querySelectorAll('#signed-in dd, #whoami-name')) {
 		element.textContent = '';
@@ -220,6 +232,18 @@ const FORMS = {
 		fields: { current_password: ['delete-current', 'Current password'], confirm: ['delete-confirm', 'Confirmation'] },
 	},
 	data: { message: 'data-message', fields: {} },
+	mfa: {
+		message: 'mfa-message',
+		fields: { code: ['mfa-code', 'Code'], recovery_code: ['mfa-code', 'Recovery code'] },
+		unseen: { mfa_token: 'This login' },
+	},
+	totpStart: { message: 'totp-message', fields: { current_password: ['totp-start-current', 'Current password'] } },
+	totpConfirm: { message: 'totp-message', fields: { code: ['totp-confirm-code', 'Code'] } },
+	totpOff: {
+		message: 'totp-message',
+		fields: { current_password: ['totp-off-current', 'Current password'], code: ['totp-off-code', 'Code'],
+			recovery_code: ['totp-off-code', 'Recovery code'] },
+	},
 	me: { message: 'me-message', fields: {} },
 	session: { message: 'session-message', fields: {} },
 };
@@ -324,6 +348,8 @@ function showSignedIn() {
 
 function showLoginForm() {
 	$('forgot-form').hidden = true;
+	$('mfa-form').hidden = true;
+	mfaToken = null;
 	$('login-form').hidden = false;
 }
 
@@ -368,6 +394,7 @@ async function loadMe() {
 	$('me-roles').textContent = (profile.roles || []).join(', ') || '—';
 	$('me-created').textContent = profile.created_at ? formatTime(new Date(profile.created_at)) : '—';
 	$('me-id').textContent = profile.id;
+	showTotp();
 	clearProblems('me');
 }
 
@@ -482,6 +509,10 @@ onSubmit('login-form', async () => {
 		return;
 	}
 	$('login-password').value = '';
+	if (answer.body.mfa_required) {
+		askForSecondStep(answer.body.mfa_token);
+		return;
+	}
 	await startSession(answer.body, '');
 });
 
@@ -664,6 +695,128 @@ async function logOut() {
 	}
 	forget();
 }
+
+// ---- Two-step login (TOTP) -------------------------------------------------------------
+
+/** A code as typed: six digits are the app's code, anything else a recovery code. */
+function secondFactor(value) {
+	const text = value.replace(/\s+/g, '');
+	return /^\d{6}$/.test(text) ? { code: text } : { recovery_code: text.toUpperCase() };
+}
+
+function askForSecondStep(token) {
+	mfaToken = token;
+	$('login-form').hidden = true;
+	$('forgot-form').hidden = true;
+	$('mfa-form').reset();
+	clearProblems('mfa');
+	$('mfa-form').hidden = false;
+	$('mfa-code').focus();
+}
+
+onSubmit('mfa-form', async () => {
+	clearProblems('mfa');
+	const body = { mfa_token: mfaToken, ...secondFactor($('mfa-code').value) };
+	const answer = await call('POST', '/auth/mfa', body, false, COOKIE_DELIVERY);
+	if (!answer.ok) {
+		showProblem('mfa', answer);
+		return;
+	}
+	mfaToken = null;
+	$('mfa-form').reset();
+	await startSession(answer.body, '');
+});
+
+$('mfa-back').addEventListener('click', () => {
+	showLoginForm();
+	$('login-password').focus();
+});
+
+/** The card as /me says: set up, or turn off and renew the recovery codes. */
+function showTotp() {
+	const on = Boolean(profile && Array.isArray(profile.mfa) && profile.mfa.includes('totp'));
+	$('totp-status').textContent = on
+		? 'On: logging in takes your password and a code from your authenticator app.'
+		: 'Off: your password alone logs you in. Add an authenticator app (TOTP) for a second step.';
+	$('totp-start-form').hidden = on;
+	$('totp-off-form').hidden = !on;
+	$('totp-enrol').hidden = true;
+}
+
+onSubmit('totp-start-form', async () => {
+	clearProblems('totpStart');
+	const answer = await authedFor('totpStart', 'POST', '/me/mfa/totp',
+		{ current_password: $('totp-start-current').value });
+	if (!answer) {
+		return;
+	}
+	$('totp-start-form').reset();
+	$('totp-start-form').hidden = true;
+	// an image, not inline markup: whatever the SVG holds, nothing in it runs
+	$('totp-qr').src = 'data:image/svg+xml;base64,' + btoa(answer.body.qr_svg);
+	$('totp-secret').textContent = answer.body.secret;
+	$('totp-enrol').hidden = false;
+	$('totp-confirm-code').focus();
+});
+
+onSubmit('totp-confirm-form', async () => {
+	clearProblems('totpConfirm');
+	const answer = await authedFor('totpConfirm', 'POST', '/me/mfa/totp/confirm',
+		{ code: $('totp-confirm-code').value.replace(/\s+/g, '') });
+	if (!answer) {
+		return;
+	}
+	$('totp-confirm-form').reset();
+	$('totp-secret').textContent = '';
+	$('totp-qr').removeAttribute('src');
+	await loadMe();
+	showRecoveryCodes(answer.body.recovery_codes);
+	setMessage('totp-message', 'Two-step login is on.', 'success');
+});
+
+function showRecoveryCodes(codes) {
+	$('totp-recovery-codes').replaceChildren(...codes.map((code) => {
+		const item = document.createElement('li');
+		item.textContent = code;
+		return item;
+	}));
+	$('totp-recovery').hidden = false;
+	$('totp-recovery-done').focus();
+}
+
+$('totp-recovery-done').addEventListener('click', () => {
+	$('totp-recovery-codes').replaceChildren();
+	$('totp-recovery').hidden = true;
+	clearProblems('totpOff');
+});
+
+/** Turning off and renewing the codes both take the password and a code. */
+function totpProof() {
+	return { current_password: $('totp-off-current').value, ...secondFactor($('totp-off-code').value) };
+}
+
+onSubmit('totp-off-form', async () => {
+	clearProblems('totpOff');
+	const answer = await authedFor('totpOff', 'POST', '/me/mfa/totp/disable', totpProof());
+	if (!answer) {
+		return;
+	}
+	$('totp-off-form').reset();
+	$('totp-recovery').hidden = true;
+	await loadMe();
+	setMessage('totp-message', 'Two-step login is off.', 'success');
+});
+
+onClick('totp-renew-codes', async () => {
+	clearProblems('totpOff');
+	const answer = await authedFor('totpOff', 'POST', '/me/mfa/recovery-codes', totpProof());
+	if (!answer) {
+		return;
+	}
+	$('totp-off-form').reset();
+	showRecoveryCodes(answer.body.recovery_codes);
+	setMessage('totp-message', 'New recovery codes: the old ones no longer work.', 'success');
+});
 
 // ---- The links of the recovery mails ---------------------------------------------------
 
