@@ -3,6 +3,7 @@ package dev.jwtauth.tokens;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import dev.jwtauth.accounts.AccountDetails;
@@ -32,6 +33,15 @@ public class AccessTokens {
 
 	public IssuedToken issue(AccountDetails account, UUID sessionId) {
 		return this.codec.issue(account, sessionId);
+	}
+
+	/**
+	 * A service client's access token (client credentials): {@code sub} and
+	 * {@code client_id} are the client id, no roles; revoking the session
+	 * {@code clientKey} revokes every token of the client.
+	 */
+	public IssuedToken issueForClient(String clientId, UUID clientKey, List<String> scopes) {
+		return this.codec.issueForClient(clientId, clientKey, scopes);
 	}
 
 	/**
