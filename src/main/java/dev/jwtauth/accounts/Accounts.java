@@ -203,5 +203,21 @@ public class Accounts {
 		return this.accounts.findAllByOrderByCreatedAtAsc().stream().map(Account::toDetails).toList();
 	}
 
+	/**
+	 * A secret (a service client's) hashed as passwords are, on the same bounded pool.
+	 * @throws HashingBusyException when hashing is saturated
+	 */
+	public String hashSecret(String secret) {
+		return this.credentials.hashSecret(secret);
+	}
+
+	/**
+	 * Whether the secret matches a hash made by {@link #hashSecret}; with no hash (an
+	 * unknown client) it takes as long as a wrong secret.
+	 * @throws HashingBusyException when hashing is saturated
+	 */
+	public boolean secretMatches(@Nullable String secret, @Nullable String hash) {
+		return this.credentials.secretMatches(secret, hash);
+	}
 
 }

@@ -122,6 +122,18 @@ class Credentials {
 		});
 	}
 
+	String hashSecret(String secret) {
+		return this.hashing.run(() -> this.passwordEncoder.encode(secret));
+	}
+
+	boolean secretMatches(@Nullable String secret, @Nullable String hash) {
+		if (secret == null || hash == null || !PasswordPolicy.isWithinMaxLength(secret)) {
+			this.hashing.run(() -> this.passwordEncoder.matches("", DUMMY_HASH));
+			return false;
+		}
+		return matches(secret, hash);
+	}
+
 	private boolean matches(String password, String hash) {
 		try {
 			return this.hashing.run(() -> this.passwordEncoder.matches(password, hash));

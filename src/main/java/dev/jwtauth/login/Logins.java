@@ -1,6 +1,8 @@
 package dev.jwtauth.login;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Accounts;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Logins {
+
+	/** The longest service-client id counted on its own. */
+	private static final int MAX_CLIENT_ID = 80;
 
 	private final Accounts accounts;
 
@@ -101,6 +106,38 @@ public class Logins {
 	 */
 	public void reauthenticate(UUID accountId, @Nullable String currentPassword, String event, ClientInfo client) {
 		counted(accountId, event, client, () -> this.accounts.checkPassword(accountId, currentPassword));
+	}
+
+	/**
+	 * Runs a service client's secret check within the brute-force limits of logins: a
+	 * wrong secret counts as a failure of that client id and of the caller's address,
+	 * and a locked id or address is refused before the secret is checked.
+	 * @param clientId the id presented, which may belong to no client
+	 * @param check the secret check, empty when the secret or the id is wrong
+	 * @return what the check returned
+	 * @throws org.springframework.web.ErrorResponseException 429 with {@code Retry-After}
+	 * while the id or the address is locked
+	 */
+	public <T> Optional<T> throttledClientCheck(String clientId, ClientInfo client, Supplier<Optional<T>> check) {
+		this.accounts.ensureHashingRoom();
+		// An id longer than any client's has no subject of its own: only the address counts it.
+		String subject = (clientId.length() <= MAX_CLIENT_ID) ? LoginThrottle.serviceClient(clientId) : null;
+		LoginThrottle.Attempt attempt = begin(subject, "client_authentication", null, client);
+		Optional<T> result;
+		try {
+			result = check.get();
+		}
+		catch (RuntimeException ex) {
+			attempt.abandon();
+			throw ex;
+		}
+		if (result.isEmpty()) {
+			boolean locked = attempt.failed();
+			this.audit.record("client_authentication", null, client.address(), locked ? "locked" : "failure");
+			return result;
+		}
+		attempt.succeeded();
+		return result;
 	}
 
 	/** Forgets the account's failed logins: its owner proved who they are another way. */
