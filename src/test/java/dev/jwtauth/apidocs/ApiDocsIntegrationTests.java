@@ -91,7 +91,10 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 			route("post", "/me/email/verification", Access.USER, 202),
 			route("post", "/me/email", Access.USER, 202, 400),
 			route("get", "/me/export", Access.USER, 200),
-			route("post", "/me/delete", Access.USER, 204, 400));
+			route("post", "/me/delete", Access.USER, 204, 400),
+			route("get", "/userinfo", Access.USER, 200, 403),
+			route("get", "/.well-known/oauth-authorization-server", Access.PUBLIC, 200, 404),
+			route("get", "/.well-known/openid-configuration", Access.PUBLIC, 200, 404));
 
 	/** Served and described, though the contract does not list them. */
 	private static final List<Route> EXTRAS = List.of(route("get", "/ping", Access.PUBLIC, 200));
