@@ -57,7 +57,10 @@ class ModularityTests {
 			Map.entry("selfservice", List.of("accounts", "sessions", "work", "login", "mfa", "security", "tokens",
 					"audit", "client")),
 			Map.entry("work", List.of("accounts", "errors", "storage")),
-			Map.entry("cli", List.of("accounts", "tokens", "errors")));
+			Map.entry("oauth.clients", List.of("accounts", "revocation")),
+			Map.entry("oauth", List.of("oauth.clients", "security", "sessions", "revocation", "tokens", "login",
+					"accounts", "audit", "client")),
+			Map.entry("cli", List.of("accounts", "tokens", "errors", "oauth.clients", "revocation")));
 
 	@Test
 	void packagesWhenCompiledThenDependOnlyOnTheirAllowedPackages() {

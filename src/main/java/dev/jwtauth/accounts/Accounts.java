@@ -151,19 +151,6 @@ public class Accounts {
 		return ProfileView.of(account, (names != null) ? names.of(account.id()) : List.of());
 	}
 
-	/**
-	 * Hashes a one-time secret (such as a recovery code) with the password-hashing
-	 * function, within the same limit on concurrent hashes as passwords.
-	 */
-	public String hashSecret(String secret) {
-		return this.credentials.hash(secret);
-	}
-
-	/** Whether the secret is the one hashed, in the password-hashing function's constant time. */
-	public boolean matchesSecret(String secret, String hash) {
-		return this.credentials.matches(secret, hash);
-	}
-
 	/** When the account's password last changed, or null when never since signup. */
 	public @Nullable Instant passwordChangedAt(UUID id) {
 		return this.accounts.findById(id).map(Account::getPasswordChangedAt).orElse(null);
@@ -227,5 +214,21 @@ public class Accounts {
 		return this.accounts.findAllByOrderByCreatedAtAsc().stream().map(Account::toDetails).toList();
 	}
 
+	/**
+	 * A secret (a service client's) hashed as passwords are, on the same bounded pool.
+	 * @throws HashingBusyException when hashing is saturated
+	 */
+	public String hashSecret(String secret) {
+		return this.credentials.hashSecret(secret);
+	}
+
+	/**
+	 * Whether the secret matches a hash made by {@link #hashSecret}; with no hash (an
+	 * unknown client) it takes as long as a wrong secret.
+	 * @throws HashingBusyException when hashing is saturated
+	 */
+	public boolean secretMatches(@Nullable String secret, @Nullable String hash) {
+		return this.credentials.secretMatches(secret, hash);
+	}
 
 }

@@ -122,11 +122,19 @@ class Credentials {
 		});
 	}
 
-	String hash(String secret) {
+	String hashSecret(String secret) {
 		return this.hashing.run(() -> this.passwordEncoder.encode(secret));
 	}
 
-	boolean matches(String password, String hash) {
+	boolean secretMatches(@Nullable String secret, @Nullable String hash) {
+		if (secret == null || hash == null || !PasswordPolicy.isWithinMaxLength(secret)) {
+			this.hashing.run(() -> this.passwordEncoder.matches("", DUMMY_HASH));
+			return false;
+		}
+		return matches(secret, hash);
+	}
+
+	private boolean matches(String password, String hash) {
 		try {
 			return this.hashing.run(() -> this.passwordEncoder.matches(password, hash));
 		}

@@ -59,6 +59,11 @@ class LoginThrottle {
 		return "name:" + loginKey;
 	}
 
+	/** The subject for a service client's id, known or not. */
+	static String serviceClient(String clientId) {
+		return "service_client:" + clientId;
+	}
+
 	/**
 	 * Records the attempt as a failure of the account subject (null: none) and of the
 	 * client before the password is checked; the outcome then keeps or withdraws it.

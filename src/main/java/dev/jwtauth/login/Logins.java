@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Accounts;
@@ -29,6 +30,9 @@ public class Logins {
 
 	/** Fields whose refusal counts as a failed login: a wrong password or a wrong code. */
 	private static final Set<String> COUNTED_FIELDS = Set.of("current_password", "code", "recovery_code");
+
+	/** The longest service-client id counted on its own. */
+	private static final int MAX_CLIENT_ID = 80;
 
 	private final Accounts accounts;
 
@@ -174,6 +178,38 @@ public class Logins {
 				check.requireCode(accountId, code, recoveryCode);
 			}
 		});
+	}
+
+	/**
+	 * Runs a service client's secret check within the brute-force limits of logins: a
+	 * wrong secret counts as a failure of that client id and of the caller's address,
+	 * and a locked id or address is refused before the secret is checked.
+	 * @param clientId the id presented, which may belong to no client
+	 * @param check the secret check, empty when the secret or the id is wrong
+	 * @return what the check returned
+	 * @throws org.springframework.web.ErrorResponseException 429 with {@code Retry-After}
+	 * while the id or the address is locked
+	 */
+	public <T> Optional<T> throttledClientCheck(String clientId, ClientInfo client, Supplier<Optional<T>> check) {
+		this.accounts.ensureHashingRoom();
+		// An id longer than any client's has no subject of its own: only the address counts it.
+		String subject = (clientId.length() <= MAX_CLIENT_ID) ? LoginThrottle.serviceClient(clientId) : null;
+		LoginThrottle.Attempt attempt = begin(subject, "client_authentication", null, client);
+		Optional<T> result;
+		try {
+			result = check.get();
+		}
+		catch (RuntimeException ex) {
+			attempt.abandon();
+			throw ex;
+		}
+		if (result.isEmpty()) {
+			boolean locked = attempt.failed();
+			this.audit.record("client_authentication", null, client.address(), locked ? "locked" : "failure");
+			return result;
+		}
+		attempt.succeeded();
+		return result;
 	}
 
 	/** Forgets the account's failed logins: its owner proved who they are another way. */

@@ -72,7 +72,7 @@ class RecoveryCodes {
 		List<StoredCode> stored = this.jdbc.query("select id, code_hash from recovery_code where account_id = ?",
 				(rs, row) -> new StoredCode(rs.getLong("id"), rs.getString("code_hash")), accountId);
 		for (StoredCode candidate : stored) {
-			if (this.accounts.matchesSecret(code, candidate.hash())) {
+			if (this.accounts.secretMatches(code, candidate.hash())) {
 				return OptionalLong.of(candidate.id());
 			}
 		}

@@ -2,6 +2,7 @@ package dev.jwtauth.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.tokens.InvalidTokenException;
@@ -79,8 +80,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			AccountDetails account = caller.account();
 			// The verified token rides along as the credentials, for logout and sessions.
 			SecurityContext context = this.contexts.createEmptyContext();
-			context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, caller.token(),
-					account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList()));
+			if (account != null) {
+				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, caller.token(),
+						account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList()));
+			}
+			else {
+				// A service client: signed in, with no authority, so every user route refuses it with 403.
+				context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+						Objects.requireNonNull(caller.token().clientId()), caller.token(), List.of()));
+			}
 			this.contexts.setContext(context);
 		}
 		catch (BearerTokenException ex) {

@@ -1,6 +1,7 @@
 package dev.jwtauth.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -22,11 +23,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client rate limits on signup, refresh, the second step of a login and the recovery routes, keyed by {@link ClientKey}, as token
+ * Per-client rate limits on signup, refresh, the second step of a login, the recovery and the service-client routes, keyed by {@link ClientKey}, as token
  * buckets: the excess is answered 429 with {@code Retry-After}. Kept in each instance's
  * memory (logins, whose limits must hold across instances, are throttled in the database
  * instead).
@@ -49,7 +51,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.limits = List.of(new Limit(Routes.SIGNUP_POST, properties.signupsPerPeriod(), idle),
 				new Limit(Routes.REFRESH_POST, properties.refreshesPerPeriod(), idle),
 				new Limit(Routes.MFA_LOGIN_POST, properties.refreshesPerPeriod(), idle),
-				new Limit(Routes.RECOVERY_POST, properties.recoveriesPerPeriod(), idle));
+				new Limit(Routes.RECOVERY_POST, properties.recoveriesPerPeriod(), idle),
+				new Limit(Routes.OAUTH_POST, properties.oauthRequestsPerPeriod(), idle));
 	}
 
 	@Override
@@ -68,11 +71,26 @@ class RateLimitFilter extends OncePerRequestFilter {
 		if (!probe.isConsumed()) {
 			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			if (limit.routes() == Routes.OAUTH_POST) {
+				writeOAuthError(response);
+				return;
+			}
 			this.problemWriter.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 					"Too many requests from your address. Try again later.");
 			return;
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** The service-client routes answer OAuth error JSON (RFC 6749 section 5.2), not problems. */
+	private static void writeOAuthError(HttpServletResponse response) throws IOException {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.getOutputStream()
+			.write(("{\"error\":\"temporarily_unavailable\",\"error_description\":"
+					+ "\"Too many requests from your address. Try again later.\"}")
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private @Nullable Limit limitOf(HttpServletRequest request) {

@@ -23,12 +23,19 @@ final class Routes {
 	private static final String[] RECOVERY = { "/recover", "/recover/confirm", "/verify" };
 
 	/**
+	 * The service-client routes: the client authenticates itself with its secret, never
+	 * with a bearer token, and each costs a secret check.
+	 */
+	private static final String[] OAUTH = { "/oauth/token", "/oauth/introspect", "/oauth/revoke" };
+
+	/**
 	 * Routes anyone may call. A token sent to one of them is ignored rather than judged, so
 	 * a stale token in a browser never blocks a login. The page at {@code /} and its assets
 	 * are public too: the page itself holds no data, it calls the API with a token.
 	 */
 	static final String[] PUBLIC = { SIGNUP, "/auth", "/login", "/token", REFRESH, MFA_LOGIN, RECOVERY[0], RECOVERY[1],
-			RECOVERY[2], "/error",
+			RECOVERY[2], OAUTH[0], OAUTH[1], OAUTH[2], "/.well-known/oauth-authorization-server",
+			"/.well-known/openid-configuration", "/error",
 			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
 			"/actuator/health", "/actuator/health/**", "/.well-known/jwks.json", "/ping",
 			"/", "/index.html", "/assets/*.js", "/assets/*.css" };
@@ -55,6 +62,10 @@ final class Routes {
 	static final RequestMatcher RECOVERY_POST = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, RECOVERY[0]),
 			PATHS.matcher(HttpMethod.POST, RECOVERY[1]), PATHS.matcher(HttpMethod.POST, RECOVERY[2]),
 			PATHS.matcher(HttpMethod.POST, "/me/email/verification"));
+
+	/** The service-client routes, rate-limited per client. */
+	static final RequestMatcher OAUTH_POST = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, OAUTH[0]),
+			PATHS.matcher(HttpMethod.POST, OAUTH[1]), PATHS.matcher(HttpMethod.POST, OAUTH[2]));
 
 	private Routes() {
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.jwtauth.tokens.VerifiedToken;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Grants a signed-in caller, and an anonymous one only where no handler would serve the
+ * Grants a signed-in user (not a service client), and an anonymous caller only where no handler would serve the
  * request or only a static file would (all of them public): a path that is no route answers
  * 404 with or without a token, while every real route still asks for one. The route is looked up only for anonymous requests, so a
  * token check pays nothing for it.
@@ -37,6 +38,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
 final class SignedInOrUnknownRoute implements AuthorizationManager<RequestAuthorizationContext> {
 
 	private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
+
+	private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
 
 	private final AuthenticatedAuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager
 		.authenticated();
@@ -53,10 +56,19 @@ final class SignedInOrUnknownRoute implements AuthorizationManager<RequestAuthor
 	public AuthorizationResult authorize(Supplier<? extends @Nullable Authentication> authentication,
 			RequestAuthorizationContext object) {
 		AuthorizationResult result = this.signedIn.authorize(authentication, object);
+		if (result.isGranted() && isServiceClient(authentication.get())) {
+			result = DENIED;
+		}
 		if (result.isGranted() || routeExists(object.getRequest())) {
 			return result;
 		}
 		return GRANTED;
+	}
+
+	/** A service client's token reaches no user route. */
+	private static boolean isServiceClient(@Nullable Authentication authentication) {
+		return authentication != null && authentication.getCredentials() instanceof VerifiedToken token
+				&& token.isClientToken();
 	}
 
 	private boolean routeExists(HttpServletRequest request) {

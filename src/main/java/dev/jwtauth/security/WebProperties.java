@@ -24,12 +24,15 @@ import org.springframework.validation.annotation.Validated;
  * @param recoveriesPerPeriod recovery requests, confirmations, verifications and
  * verification-mail resends allowed from one client address per period
  * ({@code RATE_LIMIT_RECOVERY})
+ * @param oauthRequestsPerPeriod requests to the service-client routes (token,
+ * introspection, revocation) allowed from one client address per period
+ * ({@code RATE_LIMIT_OAUTH})
  */
 @ConfigurationProperties("web")
 @Validated
 record WebProperties(@DefaultValue("") List<String> corsAllowedOrigins, @DefaultValue("30") @Min(1) int signupsPerPeriod,
 		@DefaultValue("150") @Min(1) int refreshesPerPeriod, @DefaultValue("5m") Duration ratePeriod,
-		@DefaultValue("30") @Min(1) int recoveriesPerPeriod) {
+		@DefaultValue("30") @Min(1) int recoveriesPerPeriod, @DefaultValue("3000") @Min(1) int oauthRequestsPerPeriod) {
 
 	WebProperties {
 		corsAllowedOrigins = corsAllowedOrigins.stream().map(String::strip).filter((origin) -> !origin.isEmpty()).toList();

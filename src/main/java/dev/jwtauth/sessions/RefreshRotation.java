@@ -148,6 +148,29 @@ class RefreshRotation {
 		return Outcome.reuse(session.getId());
 	}
 
+	/** The refresh token when it is unspent and its login live and not revoked; nothing is spent. */
+	Optional<LiveRefreshToken> inspect(String presented) {
+		if (!this.codec.isWellFormed(presented)) {
+			return Optional.empty();
+		}
+		Instant now = now();
+		return this.refreshTokens.findById(this.codec.hash(presented))
+			.filter((token) -> token.getSpentAt() == null)
+			.flatMap((token) -> this.sessions.findById(token.getSessionId())
+				.filter((session) -> session.isLive(now) && !this.revocations.isSessionRevoked(session.getId()))
+				.map((session) -> new LiveRefreshToken(session.getAccountId(), session.getId(), token.getIssuedAt(),
+						session.getExpiresAt())));
+	}
+
+	/** The login a refresh token belongs to, spent or not. */
+	Optional<LoginSession> sessionOf(String presented) {
+		if (!this.codec.isWellFormed(presented)) {
+			return Optional.empty();
+		}
+		return this.refreshTokens.findById(this.codec.hash(presented))
+			.flatMap((token) -> this.sessions.findById(token.getSessionId()));
+	}
+
 	List<LoginSession> live(UUID accountId) {
 		return this.sessions.findLive(accountId, now());
 	}

@@ -52,6 +52,10 @@ class RefreshToken extends PersistableEntity<String> {
 		return this.sessionId;
 	}
 
+	Instant getIssuedAt() {
+		return this.issuedAt;
+	}
+
 	@Nullable Instant getSpentAt() {
 		return this.spentAt;
 	}

@@ -3,6 +3,7 @@ package dev.jwtauth.sessions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.jwtauth.accounts.AccountDetails;
@@ -116,6 +117,30 @@ public class Sessions implements AccountListener {
 			case OTHERS -> this.rotation.revokeAll(token.accountId(), token.sessionId());
 			case GLOBAL -> this.rotation.revokeAll(token.accountId(), null);
 		}
+	}
+
+	/**
+	 * A refresh token's login, when the token would be accepted by a refresh now: unspent,
+	 * its login live and not revoked, its account active. Nothing is spent.
+	 */
+	public Optional<LiveRefreshToken> inspect(String refreshToken) {
+		return this.rotation.inspect(refreshToken)
+			.filter((token) -> this.accounts.active(token.accountId()) != null);
+	}
+
+	/**
+	 * Ends the login a refresh token (spent or not) belongs to, on every instance at
+	 * once; false when the token is unknown.
+	 */
+	public boolean endByRefreshToken(String refreshToken, ClientInfo client) {
+		Optional<LoginSession> session = this.rotation.sessionOf(refreshToken);
+		if (session.isEmpty()) {
+			return false;
+		}
+		if (this.rotation.revoke(session.get().getAccountId(), session.get().getId())) {
+			this.audit.record("token_revocation", session.get().getAccountId(), client.address(), "session_ended");
+		}
+		return true;
 	}
 
 	/** The account's live logins, the one {@code current} belongs to marked. */

@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.tokens.InvalidTokenException.Reason;
@@ -45,6 +47,15 @@ class AccessTokenCodec {
 
 	/** The login (refresh-token family) a token was issued for, as in OpenID's {@code sid}. */
 	static final String SESSION_ID = "sid";
+
+	/** The service client a client-credentials token was issued to (RFC 9068, RFC 8693). */
+	static final String CLIENT_ID = "client_id";
+
+	/** A client token's scopes, space-separated (RFC 9068 section 2.2.3). */
+	static final String SCOPE = "scope";
+
+	/** What a service client's id looks like: its prefix, then base64url characters. */
+	private static final Pattern CLIENT_ID_FORMAT = Pattern.compile("client_[A-Za-z0-9_-]{1,64}");
 
 	private final SigningKeys keys;
 
@@ -82,6 +93,22 @@ class AccessTokenCodec {
 	}
 
 	IssuedToken issue(AccountDetails account, UUID sessionId, List<String> amr) {
+		return sign(account.id().toString(), sessionId,
+				Map.of("roles", account.roles().stream().map(Enum::name).sorted().toList(), "amr", amr));
+	}
+
+	/**
+	 * A service client's token: {@code sub} and {@code client_id} are the client id, no
+	 * roles, and {@code sid} the client's key, which its removal revokes.
+	 */
+	IssuedToken issueForClient(String clientId, UUID clientKey, List<String> scopes) {
+		if (!CLIENT_ID_FORMAT.matcher(clientId).matches()) {
+			throw new IllegalArgumentException("not a client id");
+		}
+		return sign(clientId, clientKey, Map.of(CLIENT_ID, clientId, SCOPE, String.join(" ", scopes)));
+	}
+
+	private IssuedToken sign(String subject, UUID sessionId, Map<String, Object> claims) {
 		Instant now = this.clock.instant();
 		Instant issuedAt = Instant.ofEpochSecond(now.getEpochSecond());
 		Instant expiresAt = issuedAt.plus(this.properties.accessTokenTtl());
@@ -92,15 +119,14 @@ class AccessTokenCodec {
 			.type(ACCESS_TOKEN_TYPE)
 			.keyId(signing.kid())
 			.and()
-			.subject(account.id().toString())
+			.subject(subject)
 			.issuer(this.properties.issuer())
 			.issuedAt(Date.from(issuedAt))
 			.notBefore(Date.from(issuedAt))
 			.expiration(Date.from(expiresAt))
 			.id(jti)
 			.claim(SESSION_ID, sessionId.toString())
-			.claim("roles", account.roles().stream().map(Enum::name).sorted().toList())
-			.claim("amr", amr);
+			.claims(claims);
 		if (this.properties.audience() != null) {
 			builder.audience().single(this.properties.audience());
 		}
@@ -128,8 +154,26 @@ class AccessTokenCodec {
 		if (issuedAt.toInstant().isAfter(now.plus(this.properties.clockSkew()))) {
 			throw new InvalidTokenException(Reason.ISSUED_IN_FUTURE);
 		}
+		if (claims.get(CLIENT_ID) != null) {
+			return clientToken(claims, issuedAt.toInstant());
+		}
 		return new VerifiedToken(uuidClaim(claims, Claims.SUBJECT), uuidClaim(claims, SESSION_ID), claims.getId(),
 				issuedAt.toInstant(), claims.getExpiration().toInstant(), roles(claims));
+	}
+
+	/** A client's token names the client twice, alike, and carries no roles. */
+	private static VerifiedToken clientToken(Claims claims, Instant issuedAt) {
+		Object clientId = claims.get(CLIENT_ID);
+		if (!(clientId instanceof String id) || !CLIENT_ID_FORMAT.matcher(id).matches()
+				|| !id.equals(claims.getSubject()) || claims.get("roles") != null) {
+			throw InvalidTokenException.invalidClaim("client_id");
+		}
+		UUID clientKey = uuidClaim(claims, SESSION_ID);
+		Object scope = claims.get(SCOPE);
+		List<String> scopes = (scope instanceof String text && !text.isBlank()) ? List.of(text.strip().split(" +"))
+				: List.of();
+		return new VerifiedToken(clientKey, clientKey, claims.getId(), issuedAt, claims.getExpiration().toInstant(),
+				List.of(), id, scopes);
 	}
 
 	private Jws<Claims> parse(String token) {

@@ -37,6 +37,15 @@ public class AccessTokens {
 	}
 
 	/**
+	 * A service client's access token (client credentials): {@code sub} and
+	 * {@code client_id} are the client id, no roles; revoking the session
+	 * {@code clientKey} revokes every token of the client.
+	 */
+	public IssuedToken issueForClient(String clientId, UUID clientKey, List<String> scopes) {
+		return this.codec.issueForClient(clientId, clientKey, scopes);
+	}
+
+	/**
 	 * The token's claims once its signature and claims are checked, from memory when it
 	 * was checked before.
 	 * @throws InvalidTokenException naming the check that failed

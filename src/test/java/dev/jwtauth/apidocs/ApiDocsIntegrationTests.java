@@ -97,7 +97,10 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 			route("post", "/me/mfa/totp/disable", Access.USER, 204, 400),
 			route("post", "/me/mfa/recovery-codes", Access.USER, 200, 400),
 			route("post", "/auth/mfa", Access.PUBLIC, 200, 401, 429),
-			route("post", "/users/{id}/mfa/reset", Access.ADMIN, 204));
+			route("post", "/users/{id}/mfa/reset", Access.ADMIN, 204),
+			route("get", "/userinfo", Access.USER, 200, 403),
+			route("get", "/.well-known/oauth-authorization-server", Access.PUBLIC, 200, 404),
+			route("get", "/.well-known/openid-configuration", Access.PUBLIC, 200, 404));
 
 	/** Served and described, though the contract does not list them. */
 	private static final List<Route> EXTRAS = List.of(route("get", "/ping", Access.PUBLIC, 200));

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class WebPropertiesTests {
 
 	private static WebProperties withOrigins(String... origins) {
-		return new WebProperties(List.of(origins), 30, 150, Duration.ofMinutes(5), 30);
+		return new WebProperties(List.of(origins), 30, 150, Duration.ofMinutes(5), 30, 3000);
 	}
 
 	@Test
