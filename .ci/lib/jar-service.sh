@@ -1,7 +1,8 @@
 # Sourced by the CI scripts that call the packaged jar over HTTP.
 #   start_jar JAR   starts it in a fresh temporary directory (so on a fresh H2 database)
 #                   on a free loopback port, and waits until it answers; the caller's
-#                   environment (JWT_..., RATE_LIMIT_...) passes on to the service.
+#                   environment (JWT_..., RATE_LIMIT_...) passes on to the service;
+#                   JAR_SERVICE_PORT chooses the port (for settings that name it).
 #                   Sets jar (absolute), work (its directory), base (its URL) and pid.
 #   stop_jar        stops it and removes the directory; fit for `trap stop_jar EXIT`.
 
@@ -30,7 +31,7 @@ start_jar() {
   fi
   work=$(mktemp -d)
   local port
-  port=$(free_port)
+  port=${JAR_SERVICE_PORT:-$(free_port)}
   base="http://127.0.0.1:$port"
   (cd "$work" && SERVER_PORT=$port exec java "${jvm_options[@]}" -jar "$jar" >service.log 2>&1) &
   pid=$!

@@ -2,6 +2,7 @@ package dev.jwtauth.mfa;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.AccountListener;
 import dev.jwtauth.accounts.Accounts;
@@ -23,6 +26,7 @@ import dev.jwtauth.sessions.Sessions;
 import dev.jwtauth.sessions.TokenResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,6 +70,12 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** Each account's factor names as last read, for {@code /me} while the database is away. */
+	private final Cache<UUID, List<String>> lastSeen = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterWrite(Duration.ofHours(1))
+		.build();
+
 	SecondFactors(TotpFactors factors, RecoveryCodes recoveryCodes, MfaChallenges challenges, SecretCipher cipher,
 			Accounts accounts, Logins logins, Sessions sessions, MfaMails mails, AuditLog audit,
 			TransactionTemplate transactions, Clock clock, MfaProperties properties) {
@@ -86,7 +96,20 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 	/** {@code ["totp"]} when the account's TOTP factor is on; empty otherwise (a pending one included). */
 	@Override
 	public List<String> of(UUID accountId) {
-		return this.factors.findEnabled(accountId).isPresent() ? List.of("totp") : List.of();
+		try {
+			List<String> names = this.factors.findEnabled(accountId).isPresent() ? List.of("totp") : List.of();
+			this.lastSeen.put(accountId, names);
+			return names;
+		}
+		catch (DataAccessException ex) {
+			// The database is away: /me answers from memory as it does for the account itself,
+			// with what this instance last read; never read, it cannot say, and the outage shows.
+			List<String> known = this.lastSeen.getIfPresent(accountId);
+			if (known == null) {
+				throw ex;
+			}
+			return known;
+		}
 	}
 
 	/** The account's factors as its export shows them: what and when, never a secret. */

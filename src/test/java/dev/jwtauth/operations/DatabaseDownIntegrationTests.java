@@ -74,6 +74,8 @@ class DatabaseDownIntegrationTests extends IntegrationTest {
 		User known = signup("known");
 		String knownToken = login(known);
 		assertThat(getWithToken("/protected", knownToken).status()).isEqualTo(200);
+		// /me's second factors are read at its first call, then known from memory too
+		assertThat(getWithToken("/me", knownToken).status()).isEqualTo(200);
 		String refreshToken = postJson("/auth", map("username", known.username(), "password", PASSWORD))
 			.string("refresh_token");
 		User unseen = signup("unseen");
