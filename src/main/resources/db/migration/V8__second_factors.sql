@@ -7,7 +7,7 @@ alter table login_session add column amr varchar(64) default 'pwd' not null;
 
 create table totp_factor (
     account_id       uuid                     not null primary key references account (id) on delete cascade,
-    secret           varchar(200)             not null,
+    sealed_secret    varchar(200)             not null,
     created_at       timestamp with time zone not null,
     -- null while pending: a factor is on only once a right code confirmed it
     enabled_at       timestamp with time zone,

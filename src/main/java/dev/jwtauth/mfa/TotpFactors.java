@@ -37,8 +37,8 @@ class TotpFactors {
 
 	Optional<Factor> find(UUID accountId) {
 		List<Factor> found = this.jdbc.query(
-				"select account_id, secret, created_at, enabled_at from totp_factor where account_id = ?",
-				(rs, row) -> new Factor(rs.getObject("account_id", UUID.class), rs.getString("secret"),
+				"select account_id, sealed_secret, created_at, enabled_at from totp_factor where account_id = ?",
+				(rs, row) -> new Factor(rs.getObject("account_id", UUID.class), rs.getString("sealed_secret"),
 						rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 						toInstant(rs.getObject("enabled_at", OffsetDateTime.class))),
 				accountId);
@@ -52,7 +52,7 @@ class TotpFactors {
 	/** Replaces a pending factor (or none) with a new pending one; false when one is on. */
 	boolean savePending(UUID accountId, String sealedSecret, Instant now) {
 		int replaced = this.jdbc.update(
-				"update totp_factor set secret = ?, created_at = ?, last_used_step = null"
+				"update totp_factor set sealed_secret = ?, created_at = ?, last_used_step = null"
 						+ " where account_id = ? and enabled_at is null",
 				sealedSecret, Timestamp.from(now), accountId);
 		if (replaced == 1) {
@@ -61,7 +61,7 @@ class TotpFactors {
 		if (find(accountId).isPresent()) {
 			return false;
 		}
-		this.jdbc.update("insert into totp_factor (account_id, secret, created_at) values (?, ?, ?)", accountId,
+		this.jdbc.update("insert into totp_factor (account_id, sealed_secret, created_at) values (?, ?, ?)", accountId,
 				sealedSecret, Timestamp.from(now));
 		return true;
 	}
