@@ -50,6 +50,8 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 
 	private final SecretCipher cipher;
 
+	private final CodeCheck codes;
+
 	private final Accounts accounts;
 
 	private final Logins logins;
@@ -66,8 +68,6 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 
 	private final MfaProperties properties;
 
-	private final Totp totp = new Totp();
-
 	private final SecureRandom random = new SecureRandom();
 
 	/** Each account's factor names as last read, for {@code /me} while the database is away. */
@@ -77,12 +77,13 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		.build();
 
 	SecondFactors(TotpFactors factors, RecoveryCodes recoveryCodes, MfaChallenges challenges, SecretCipher cipher,
-			Accounts accounts, Logins logins, Sessions sessions, MfaMails mails, AuditLog audit,
+			CodeCheck codes, Accounts accounts, Logins logins, Sessions sessions, MfaMails mails, AuditLog audit,
 			TransactionTemplate transactions, Clock clock, MfaProperties properties) {
 		this.factors = factors;
 		this.recoveryCodes = recoveryCodes;
 		this.challenges = challenges;
 		this.cipher = cipher;
+		this.codes = codes;
 		this.accounts = accounts;
 		this.logins = logins;
 		this.sessions = sessions;
@@ -197,7 +198,7 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 			.filter((found) -> !found.enabled())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
 					"No TOTP factor is waiting for confirmation: start with POST /me/mfa/totp."));
-		OptionalLong step = stepOf(factor, code);
+		OptionalLong step = this.codes.stepOf(factor, code);
 		if (step.isEmpty()) {
 			this.audit.record("mfa_confirm", accountId, client.address(), "failure");
 			throw new InvalidFieldsException("code", "is not the current code of the authenticator app");
@@ -257,7 +258,7 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 			throw new InvalidCodeException();
 		}
 		Optional<TokenResponse> tokens = this.logins.completeLogin(account, client, Sessions.PASSWORD_AND_CODE,
-				() -> spendCode(factor, code, recoveryCode, challenge));
+				() -> this.codes.spend(factor, code, recoveryCode, challenge));
 		if (tokens.isEmpty()) {
 			this.mails.wrongCode(account);
 			throw new InvalidCodeException();
@@ -273,7 +274,7 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 	@Override
 	public void requireCode(UUID accountId, @Nullable String code, @Nullable String recoveryCode) {
 		TotpFactors.Factor factor = this.factors.findEnabled(accountId).orElse(null);
-		if (factor != null && !spendCode(factor, code, recoveryCode, null)) {
+		if (factor != null && !this.codes.spend(factor, code, recoveryCode, null)) {
 			throw new InvalidFieldsException("code",
 					"is not a current code of the authenticator app or an unused recovery code");
 		}
@@ -286,50 +287,6 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "No TOTP factor is on.");
 		}
 		this.logins.reauthenticate(accountId, currentPassword, code, recoveryCode, event, client);
-	}
-
-	/**
-	 * Spends a TOTP code (its time step, which must be later than the last accepted one)
-	 * or a recovery code, together with the mfa_token when there is one, in one
-	 * transaction: both or neither.
-	 */
-	private boolean spendCode(TotpFactors.Factor factor, @Nullable String code, @Nullable String recoveryCode,
-			MfaChallenges.@Nullable Challenge challenge) {
-		UUID accountId = factor.accountId();
-		OptionalLong step = (code != null) ? stepOf(factor, code) : OptionalLong.empty();
-		// Hashing happens here, outside the transaction, so a slow hash holds no connection.
-		OptionalLong recovery = (code == null && recoveryCode != null) ? this.recoveryCodes.find(accountId, recoveryCode)
-				: OptionalLong.empty();
-		if (step.isEmpty() && recovery.isEmpty()) {
-			return false;
-		}
-		Boolean spent = this.transactions.execute((status) -> {
-			boolean ok = (challenge == null || this.challenges.spend(challenge))
-					&& (step.isPresent() ? this.factors.acceptStep(accountId, step.getAsLong())
-							: this.recoveryCodes.spend(recovery.getAsLong()));
-			if (!ok) {
-				status.setRollbackOnly();
-			}
-			return ok;
-		});
-		if (Boolean.TRUE.equals(spent) && recovery.isPresent()) {
-			this.audit.record("recovery_code_use", accountId, null, "success");
-		}
-		return Boolean.TRUE.equals(spent);
-	}
-
-	private OptionalLong stepOf(TotpFactors.Factor factor, @Nullable String code) {
-		if (code == null) {
-			return OptionalLong.empty();
-		}
-		byte[] secret = this.cipher.open(factor.sealedSecret(), factor.accountId());
-		try {
-			// Apps show "123 456": the space is no part of the code.
-			return this.totp.stepOf(secret, code.replace(" ", ""), this.clock.instant());
-		}
-		finally {
-			Arrays.fill(secret, (byte) 0);
-		}
 	}
 
 	private boolean removeAll(UUID accountId) {
