@@ -57,8 +57,12 @@ class MfaIntegrationTests extends IntegrationTest {
 		this.clock.reset();
 	}
 
-	/** A user with TOTP on: its secret, its recovery codes, and an access token. */
-	private record Enrolled(User user, byte[] secret, String base32, List<String> recoveryCodes, String token) {
+	/**
+	 * A user with TOTP on: its secret, its recovery codes, an access token, and the instant
+	 * whose code confirmed the factor.
+	 */
+	private record Enrolled(User user, byte[] secret, String base32, List<String> recoveryCodes, String token,
+			Instant confirmedAt) {
 	}
 
 	private Enrolled enrolled(String prefix) throws Exception {
@@ -71,12 +75,13 @@ class MfaIntegrationTests extends IntegrationTest {
 		String base32 = enrolment.string("secret");
 		byte[] secret = Base32.decode(base32);
 		assertThat(secret).hasSize(20);
-		Reply confirmed = postJson("/me/mfa/totp/confirm", map("code", code(secret, now())), "Authorization",
+		Instant confirmedAt = now();
+		Reply confirmed = postJson("/me/mfa/totp/confirm", map("code", code(secret, confirmedAt)), "Authorization",
 				"Bearer " + token);
 		assertThat(confirmed.status()).isEqualTo(200);
 		@SuppressWarnings("unchecked")
 		List<String> codes = (List<String>) confirmed.object().get("recovery_codes");
-		return new Enrolled(user, secret, base32, codes, token);
+		return new Enrolled(user, secret, base32, codes, token, confirmedAt);
 	}
 
 	private Instant now() {
@@ -202,9 +207,11 @@ class MfaIntegrationTests extends IntegrationTest {
 		String code = code(enrolled.secret(), now());
 		assertThat(secondStep(mfaToken(enrolled.user()), "code", code).status()).isEqualTo(200);
 		assertThat(secondStep(mfaToken(enrolled.user()), "code", code).status()).isEqualTo(401);
-		// The code that confirmed the factor was spent too.
+		// The code that confirmed the factor was spent too: the very code, computed at the
+		// confirming instant, since the wall clock may cross into the next step meanwhile.
 		Enrolled other = enrolled("mfa-replay-confirm");
-		assertThat(secondStep(mfaToken(other.user()), "code", code(other.secret(), now())).status()).isEqualTo(401);
+		String confirming = code(other.secret(), other.confirmedAt());
+		assertThat(secondStep(mfaToken(other.user()), "code", confirming).status()).isEqualTo(401);
 	}
 
 	@Test
