@@ -1,9 +1,13 @@
 package dev.jwtauth.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ClientBuckets {
 
+	/** The length of {@code client_bucket.bucket_key}. */
+	private static final int MAX_KEY = 300;
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
@@ -37,7 +44,8 @@ class ClientBuckets {
 	 * refill over {@code period}.
 	 * @return zero when the token was taken, otherwise how long until one is there
 	 */
-	Duration take(String key, int capacity, Duration period) {
+	Duration take(String bucket, int capacity, Duration period) {
+		String key = rowKey(bucket);
 		long now = micros(this.clock.instant());
 		long interval = Math.max(1, period.toNanos() / 1000 / capacity);
 		long horizon = now + period.toNanos() / 1000;
@@ -72,6 +80,23 @@ class ClientBuckets {
 	@Scheduled(fixedDelayString = "${jwt.purge-interval:1h}", initialDelayString = "${jwt.purge-interval:1h}")
 	void purge() {
 		this.jdbc.update("delete from client_bucket where full_at < ?", micros(this.clock.instant()));
+	}
+
+	/**
+	 * The bucket's name, or its digest when longer than the column: a client address
+	 * forwarded by a trusted proxy is not checked to be an address, and may be anything.
+	 */
+	private static String rowKey(String bucket) {
+		if (bucket.length() <= MAX_KEY) {
+			return bucket;
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(bucket.getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static long micros(Instant instant) {

@@ -65,6 +65,14 @@ class ClientBucketsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void takeWhenKeyLongerThanTheColumnThenCountedUnderItsDigest() {
+		String key = uniqueName("long") + "x".repeat(1000);
+		assertThat(this.buckets.take(key, 1, PERIOD)).isZero();
+		assertThat(this.buckets.take(key, 1, PERIOD)).isPositive();
+		assertThat(this.buckets.take(key + "y", 1, PERIOD)).as("another key").isZero();
+	}
+
+	@Test
 	void takeWhenManyAtOnceThenNoMoreThanCapacity() throws Exception {
 		String key = uniqueName("burst");
 		ExecutorService threads = Executors.newFixedThreadPool(8);
