@@ -15,9 +15,10 @@ import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 /**
  * Tells a database outage (no connection to be had, a connection lost, a query timed
  * out) from a bug, and the problem a client gets for it: 503 with {@code Retry-After},
- * since the same request will work once the database is back.
+ * since the same request will work once the database is back. Public for the rate limits,
+ * which let a request through to its route during an outage rather than fail it twice.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
 	static final String RETRY_AFTER_SECONDS = "5";
 
@@ -31,7 +32,7 @@ final class DatabaseUnavailable {
 	private DatabaseUnavailable() {
 	}
 
-	static boolean causedBy(@Nullable Throwable ex) {
+	public static boolean causedBy(@Nullable Throwable ex) {
 		for (Throwable current = ex; current != null; current = current.getCause()) {
 			if (ADVICE.resolveMethodByExceptionType(current.getClass()) != null
 					|| current instanceof SQLTransientConnectionException

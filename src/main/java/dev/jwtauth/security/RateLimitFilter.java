@@ -5,22 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jwtauth.client.ClientInfo;
 import dev.jwtauth.client.ClientKey;
 import dev.jwtauth.errors.ProblemWriter;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import dev.jwtauth.operations.DatabaseUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,10 +24,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client rate limits on signup, refresh, the second step of a login, the recovery and the service-client routes, keyed by {@link ClientKey}, as token
- * buckets: the excess is answered 429 with {@code Retry-After}. Kept in each instance's
- * memory (logins, whose limits must hold across instances, are throttled in the database
- * instead).
+ * Per-client rate limits on signup, refresh, the second step of a login, the recovery and
+ * the service-client routes, keyed by {@link ClientKey}, as token buckets: the excess is
+ * answered 429 with {@code Retry-After}. The buckets are kept in the database
+ * ({@link ClientBuckets}), so a limit holds for all instances together, not for each; a
+ * limited request costs one statement, other routes none. While the database is out of
+ * reach the request goes on to its route, which needs the database too and answers the
+ * outage as it always does.
  * <p>
  * Paths are matched as the security chain and MVC match them, on the decoded path, so no
  * spelling of the route ({@code /%73ignup}) that reaches its handler escapes the limit.
@@ -40,19 +39,21 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problemWriter;
 
+	private final ClientBuckets buckets;
+
 	private final List<Limit> limits;
 
 	private final Duration period;
 
-	RateLimitFilter(ProblemWriter problemWriter, WebProperties properties) {
+	RateLimitFilter(ProblemWriter problemWriter, ClientBuckets buckets, WebProperties properties) {
 		this.problemWriter = problemWriter;
+		this.buckets = buckets;
 		this.period = properties.ratePeriod();
-		Duration idle = this.period.multipliedBy(2);
-		this.limits = List.of(new Limit(Routes.SIGNUP_POST, properties.signupsPerPeriod(), idle),
-				new Limit(Routes.REFRESH_POST, properties.refreshesPerPeriod(), idle),
-				new Limit(Routes.MFA_LOGIN_POST, properties.refreshesPerPeriod(), idle),
-				new Limit(Routes.RECOVERY_POST, properties.recoveriesPerPeriod(), idle),
-				new Limit(Routes.OAUTH_POST, properties.oauthRequestsPerPeriod(), idle));
+		this.limits = List.of(new Limit("signup", Routes.SIGNUP_POST, properties.signupsPerPeriod()),
+				new Limit("refresh", Routes.REFRESH_POST, properties.refreshesPerPeriod()),
+				new Limit("mfa", Routes.MFA_LOGIN_POST, properties.refreshesPerPeriod()),
+				new Limit("recovery", Routes.RECOVERY_POST, properties.recoveriesPerPeriod()),
+				new Limit("oauth", Routes.OAUTH_POST, properties.oauthRequestsPerPeriod()));
 	}
 
 	@Override
@@ -64,12 +65,21 @@ class RateLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Limit limit = Objects.requireNonNull(limitOf(request));
-		Bucket bucket = limit.buckets().get(ClientInfo.limitKey(request), (key) -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), this.period).build())
-			.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		if (!probe.isConsumed()) {
-			long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+		Duration wait;
+		try {
+			wait = this.buckets.take(limit.bucketOf(ClientInfo.limitKey(request), this.period), limit.capacity(),
+					this.period);
+		}
+		catch (DataAccessException ex) {
+			if (!DatabaseUnavailable.causedBy(ex)) {
+				throw ex;
+			}
+			// Every limited route needs the database too: it answers the outage as usual.
+			chain.doFilter(request, response);
+			return;
+		}
+		if (!wait.isZero()) {
+			long seconds = wait.toSeconds() + 1;
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 			if (limit.routes() == Routes.OAUTH_POST) {
 				writeOAuthError(response);
@@ -102,11 +112,15 @@ class RateLimitFilter extends OncePerRequestFilter {
 		return null;
 	}
 
-	/** A budget per client for some routes, each client's bucket forgotten when idle. */
-	private record Limit(RequestMatcher routes, int capacity, Cache<String, Bucket> buckets) {
+	/** A budget per client for some routes. */
+	private record Limit(String name, RequestMatcher routes, int capacity) {
 
-		Limit(RequestMatcher routes, int capacity, Duration idle) {
-			this(routes, capacity, Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(idle).build());
+		/**
+		 * The bucket's key names the limit's setting too: a changed setting starts every
+		 * client afresh rather than measuring an old bucket by a new size.
+		 */
+		String bucketOf(String client, Duration period) {
+			return this.name + ":" + this.capacity + "/" + period + ":" + client;
 		}
 
 	}

@@ -36,7 +36,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Authenticator authenticator,
 			TokenRejections rejections, TokenProperties tokenProperties, ProblemWriter problemWriter,
-			WebProperties webProperties, MetricsAccess metricsAccess) throws Exception {
+			WebProperties webProperties, MetricsAccess metricsAccess, ClientBuckets clientBuckets) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problemWriter);
 		BearerTokenFilter bearerTokenFilter = new BearerTokenFilter(authenticator, rejections, entryPoint,
 				Routes.PUBLIC_MATCHER, tokenProperties.maxTokenLength());
@@ -61,7 +61,7 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ProblemAccessDeniedHandler(problemWriter)))
-			.addFilterBefore(new RateLimitFilter(problemWriter, webProperties), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new RateLimitFilter(problemWriter, clientBuckets, webProperties), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(bearerTokenFilter, AnonymousAuthenticationFilter.class);
 		// @formatter:on
 		return http.build();

@@ -1,10 +1,16 @@
 package dev.jwtauth.testing;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.http.HttpClient;
+import java.util.stream.Stream;
 
 import dev.jwtauth.AuthApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
@@ -12,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances of the whole service on one database, each on a port of its own, called
- * over real HTTP: what one instance does, the other must honour.
+ * over real HTTP: what one instance does, the other must honour. A test class may give
+ * both instances settings of its own with {@link Settings}.
  */
 public abstract class TwoInstancesTest {
 
@@ -26,10 +33,23 @@ public abstract class TwoInstancesTest {
 
 	protected static ConfigurableApplicationContext second;
 
+	/** Settings ({@code name=value}) both instances start with, over the test profile's. */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.TYPE)
+	public @interface Settings {
+
+		String[] value();
+
+	}
+
 	@BeforeAll
-	static void startTwoInstances() {
-		first = start();
-		second = start();
+	static void startTwoInstances(TestInfo test) {
+		String[] settings = test.getTestClass()
+			.map((type) -> type.getAnnotation(Settings.class))
+			.map(Settings::value)
+			.orElse(new String[0]);
+		first = start(settings);
+		second = start(settings);
 	}
 
 	@AfterAll
@@ -38,8 +58,12 @@ public abstract class TwoInstancesTest {
 		second.close();
 	}
 
-	private static ConfigurableApplicationContext start() {
-		return SpringApplication.run(AuthApplication.class, "--server.port=0", "--spring.profiles.active=test");
+	private static ConfigurableApplicationContext start(String... settings) {
+		String[] args = Stream
+			.concat(Stream.of("server.port=0", "spring.profiles.active=test"), Stream.of(settings))
+			.map((setting) -> "--" + setting)
+			.toArray(String[]::new);
+		return SpringApplication.run(AuthApplication.class, args);
 	}
 
 	protected static String base(ConfigurableApplicationContext instance) {
