@@ -2,9 +2,10 @@
 # load (this shell's reaped children: the foreground wrk or hash JVM is reaped before the
 # sample ends) and the rest of the host (busy time minus both), because wrk and whatever
 # else runs on the machine share its cores with the service. Sourced, defines only;
-# needs clock_ticks and service_pid.
+# needs clock_ticks and service_pid. A peer's rows set measured_pid to the peer's process,
+# which then counts as the service.
 
-service_ticks() { awk '{ print $14 + $15 }' "/proc/$service_pid/stat"; }
+service_ticks() { awk '{ print $14 + $15 }' "/proc/${measured_pid:-$service_pid}/stat"; }
 children_ticks() { awk '{ print $16 + $17 }' "/proc/$$/stat"; }
 cpu_start() {
   cpu_t0=$(date +%s%N) cpu_s0=$(service_ticks) cpu_c0=$(children_ticks) cpu_h0=$(host_ticks)

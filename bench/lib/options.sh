@@ -1,13 +1,14 @@
 # bench/run's command line: the options into variables, the smoke defaults, the checks of
 # the values. Sourced, defines only; bad usage exits 2.
 
-# parse_options ARGS...: sets smoke, jar_given, java_given and one variable per count.
+# parse_options ARGS...: sets smoke, peers, jar_given, java_given and one variable per count.
 parse_options() {
-  smoke=false jar_given="" java_given="" users="" warmup="" login_warmup="" duration="" rounds="" hash_jvms=""
+  smoke=false peers=true jar_given="" java_given="" users="" warmup="" login_warmup="" duration="" rounds="" hash_jvms=""
   threads=2 connections=32 login_connections=8 flood=64 probe_connections=4
   while [ $# -gt 0 ]; do
     case $1 in
       --smoke) smoke=true; shift; continue ;;
+      --no-peers) peers=false; shift; continue ;;
       -h | --help) usage; exit 0 ;;
       --jar | --java | --users | --warmup | --login-warmup | --duration | --rounds | --threads | --connections | \
         --login-connections | --flood | --probe-connections | --hash-jvms)

@@ -23,6 +23,10 @@ print_header() {
   echo "load:    $users users; per row ${warmup} s warm-up + ${duration} s measured (GET rows in $rounds rounds);" \
     "GET rows -t$threads -c$connections; POST /auth -t$threads -c$login_connections;" \
     "flood -t$threads -c$flood beside a -t1 -c$probe_connections probe"
+  if $peers; then
+    echo "peers:   a Spring Boot resource server on the same JDK with the same flags, and a fastify app on node" \
+      "$(node --version 2>/dev/null || echo '(not installed)'), in the GET rows' rounds (bench/peers/)"
+  fi
 }
 
 print_table() {
@@ -42,12 +46,13 @@ print_table() {
   echo
 }
 
-# target NAME VALUE OP LIMIT UNIT [NOTE]: one line with PASS or MISS; a value that is not
-# a number (no answer at all) is a MISS.
+# target NAME VALUE OP LIMIT UNIT [NOTE]: one line with PASS or MISS (OP is >=, <= or <);
+# a value that is not a number (no answer at all) is a MISS.
 target() {
   local verdict=MISS
   if [[ $2 =~ ^[0-9.]+$ ]]; then
-    verdict=$(awk -v v="$2" -v t="$4" -v op="$3" 'BEGIN { print ((op == ">=" ? v >= t : v < t) ? "PASS" : "MISS") }')
+    verdict=$(awk -v v="$2" -v t="$4" -v op="$3" \
+      'BEGIN { print ((op == ">=" ? v >= t : op == "<=" ? v <= t : v < t) ? "PASS" : "MISS") }')
   fi
   printf '%-44s %8s %-4s  (target %s %s%s)  %s%s\n' "$1" "$2" "$5" "$3" "$4" "${5:+ $5}" "$verdict" "${6:+  $6}"
 }
@@ -65,7 +70,34 @@ print_targets() {
   target "p99 of /protected during the login flood" "${p99[probe]}" "<" 25 ms "$probe_note"
   [ "$java_major" = 25 ] || startup_note="the target is for Java 25; this is Java $java_major"
   target "start-up to the first answer" "$startup_s" "<" 3 s "$startup_how${startup_note:+; $startup_note}"
-  target "RSS after the load" "$rss_mib" "<" 256 MiB "peak (VmHWM) $hwm_mib MiB"
+  target "RSS after the load" "$rss_mib" "<" 256 MiB "peak (VmHWM) $hwm_mib MiB, PSS $pss_mib MiB"
+  echo
+}
+
+# print_peer_targets: each peer's start-up and memory, or why it was left out, and the
+# service's ratios to the peers measured in the same rounds. The service's memory is
+# taken after all its rows, the peers' after their GET rows.
+print_peer_targets() {
+  local key
+  for key in "${peer_keys[@]}"; do
+    if peer_up "$key"; then
+      echo "${peer_name[$key]}: start-up to the first answer ${peer_startup[$key]} s; after its GET rows RSS" \
+        "${peer_rss[$key]} MiB, peak (VmHWM) ${peer_hwm[$key]} MiB, PSS ${peer_pss[$key]} MiB"
+    else
+      echo "${peer_name[$key]}: skipped, ${peer_skip[$key]}"
+    fi
+  done
+  if peer_up fastify; then
+    target "service/fastify, /protected, one token" "$(ratio "${ok_rps[one]}" "${ok_rps[fastify_one]}")" ">=" 1.10 ""
+  fi
+  if peer_up spring; then
+    target "service/Spring, /protected, one token" "$(ratio "${ok_rps[one]}" "${ok_rps[spring_one]}")" ">=" 1.50 ""
+    target "service/Spring, /ping" "$(ratio "${ok_rps[ping]}" "${ok_rps[spring_ping]}")" ">=" 1.00 ""
+    target "service/Spring, start-up, jars as built" "$(ratio "$plain_startup_s" "${peer_startup[spring]}")" "<=" 1.00 "" \
+      "$plain_startup_s s against ${peer_startup[spring]} s, both on Java $java_major"
+    target "service/Spring, RSS after the load" "$(ratio "$rss_mib" "${peer_rss[spring]}")" "<=" 0.75 "" \
+      "$rss_mib MiB against ${peer_rss[spring]} MiB"
+  fi
   echo
 }
 
@@ -94,6 +126,13 @@ check_rows() {
   done
   [ "${answers[bad]}" -gt 0 ] || broken+=("'${label[bad]}' got no answer")
   [ "${ok[bad]}" -eq 0 ] || broken+=("a badly signed token was accepted ${ok[bad]} times")
+  for key in "${peer_keys[@]}"; do
+    peer_up "$key" || continue
+    [ "${ok[${key}_ping]}" -gt 0 ] || broken+=("'${label[${key}_ping]}' got no successful answer")
+    [ "${ok[${key}_one]}" -gt 0 ] || broken+=("'${label[${key}_one]}' got no successful answer")
+    [ "${answers[${key}_bad]}" -gt 0 ] || broken+=("'${label[${key}_bad]}' got no answer")
+    [ "${ok[${key}_bad]}" -eq 0 ] || broken+=("the ${peer_name[$key]} accepted a badly signed token ${ok[${key}_bad]} times")
+  done
   if [ ${#broken[@]} -gt 0 ]; then
     printf 'bench/run: FAILED: %s\n' "${broken[@]}" >&2
     service_log_tail

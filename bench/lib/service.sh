@@ -1,10 +1,12 @@
 # The service under test: its temporary directory and guaranteed stop, its jar, its port
 # and JVM flags, its start with the wait for readiness, its stop. Sourced, defines only.
 
-# make_workdir: the temporary directory, removed with the service stopped on any exit.
+# make_workdir: the temporary directory, removed with the service stopped on any exit;
+# sets jwt_secret, the HS256 secret the service signs with and the peers check with.
 make_workdir() {
   work=$(mktemp -d "${TMPDIR:-/tmp}/jwt-bench.XXXXXX")
   service_pid="" flood_pid=""
+  jwt_secret=$(head -c 48 /dev/urandom | base64 -w 0)
   trap cleanup EXIT
   trap 'exit 130' INT TERM
 }
@@ -12,18 +14,22 @@ make_workdir() {
 cleanup() {
   local status=$?
   if [ -n "$flood_pid" ]; then kill "$flood_pid" 2>/dev/null || true; fi
-  if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
-    kill -TERM "$service_pid" 2>/dev/null || true
-    # A graceful stop takes a second or two; after 15 s it is forced.
-    for _ in $(seq 1 150); do
-      kill -0 "$service_pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$service_pid" 2>/dev/null || true
-    wait "$service_pid" 2>/dev/null || true
-  fi
+  if declare -F stop_peers >/dev/null; then stop_peers; fi
+  # A graceful stop takes a second or two; after 15 s it is forced.
+  if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then stop_process "$service_pid" 150; fi
   rm -rf "$work"
   exit "$status"
+}
+
+# stop_process PID TENTHS: asks the process to stop, and forces it after TENTHS tenths of a second.
+stop_process() {
+  kill -TERM "$1" 2>/dev/null || true
+  for _ in $(seq 1 "$2"); do
+    kill -0 "$1" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
 }
 
 service_log_tail() {
@@ -55,15 +61,19 @@ prepare_jar() {
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# pick_port: sets port and base to a free loopback port.
-pick_port() {
+# free_port: prints a free loopback port.
+free_port() {
   local candidate
-  port=""
   for _ in $(seq 1 100); do
     candidate=$((20000 + RANDOM % 40000))
-    if port_is_free "$candidate"; then port=$candidate; break; fi
+    if port_is_free "$candidate"; then echo "$candidate"; return; fi
   done
-  [ -n "$port" ] || fail "found no free loopback port in 100 tries"
+  fail "found no free loopback port in 100 tries"
+}
+
+# pick_port: sets port and base to a free loopback port for the service.
+pick_port() {
+  port=$(free_port)
   base="http://127.0.0.1:$port"
 }
 
@@ -75,7 +85,7 @@ read_jvm_options() {
 }
 
 # Polled every 20 ms in bash itself: a curl process 50 times a second would take CPU
-# from the JVM whose start is being timed.
+# from the JVM whose start is being timed. A caller's local port asks another process.
 ping_status() {
   ping_code=""
   { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 0
@@ -91,7 +101,8 @@ ping_status() {
 # and sets startup_s to the seconds from the launch to its first 200 of /ping.
 # SERVER_ADDRESS keeps it off every interface but loopback. The 2 h token lifetime keeps
 # the tokens made at the start valid through a long run (the default is 15 minutes); all
-# users sign up from one address, so the per-client signup limit is lifted.
+# users sign up from one address, so the per-client signup limit is lifted. The run's own
+# JWT_SECRET lets the peers check the service's tokens.
 start_service() {
   local dir=$1
   shift
@@ -99,7 +110,7 @@ start_service() {
   local start_ns
   start_ns=$(date +%s%N)
   (cd "$dir" && SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 JWT_ACCESS_TOKEN_TTL=2h RATE_LIMIT_SIGNUP=1000000 \
-    exec "$java" "${jvm_options[@]}" "$@") >"$work/service.log" 2>&1 &
+    JWT_SECRET=$jwt_secret exec "$java" "${jvm_options[@]}" "$@") >"$work/service.log" 2>&1 &
   service_pid=$!
   local deadline=$((SECONDS + 120))
   until ping_status; [ "$ping_code" = 200 ]; do
@@ -124,8 +135,18 @@ stop_service() {
   service_pid=""
 }
 
-# service_memory: sets rss_mib and hwm_mib, the service's resident memory now and at its peak.
+# memory_of PID: prints "<RSS> <peak RSS> <PSS>" in MiB. PSS shares each shared page
+# among the processes mapping it, so a JVM's mapped class data or libraries used by
+# others count only in part.
+memory_of() {
+  local status pss
+  status=$(awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { printf "%.0f %.0f", r / 1024, h / 1024 }' "/proc/$1/status")
+  pss=$(awk '/^Pss:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/smaps_rollup" 2>/dev/null || true)
+  echo "$status ${pss:-?}"
+}
+
+# service_memory: sets rss_mib, hwm_mib and pss_mib, the service's resident memory now,
+# at its peak, and its proportional share now.
 service_memory() {
-  rss_mib=$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")
-  hwm_mib=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")
+  read -r rss_mib hwm_mib pss_mib <<<"$(memory_of "$service_pid")"
 }

@@ -22,7 +22,7 @@ fast_start() {
   (cd "$work" && "$java" -Djarmode=tools -jar service.jar extract --destination app >"$work/extract.log" 2>&1) ||
     fail "could not extract the jar: $(tail -n 5 "$work/extract.log")"
   mkdir "$work/training"
-  if ! (cd "$work/training" && "$java" "${jvm_options[@]}" -Dspring.aot.enabled=true \
+  if ! (cd "$work/training" && JWT_SECRET=$jwt_secret "$java" "${jvm_options[@]}" -Dspring.aot.enabled=true \
     -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh -jar "$work/app/service.jar") \
     >"$work/training.log" 2>&1; then
     tail -n 20 "$work/training.log" >&2
