@@ -145,6 +145,41 @@ public class Logins {
 	}
 
 	/**
+	 * A login by a proof that names its account itself, such as a passkey's signature:
+	 * a failure counts toward the client address's lockout only, since a refused proof
+	 * names no account for sure, and a locked address is refused before the proof is
+	 * checked. A completed one starts afresh the account's count, as any completed login.
+	 * @param proof the account the proof names, or empty when it is refused
+	 * @return the tokens, or empty when the proof was refused (its failure counted)
+	 * @throws TooManyAttemptsException while the client address is locked
+	 */
+	public Optional<TokenResponse> completeProvenLogin(ClientInfo client, List<String> amr, String event,
+			Supplier<Optional<AccountDetails>> proof) {
+		LoginThrottle.Attempt attempt = begin(null, event, null, client);
+		Optional<AccountDetails> account;
+		try {
+			account = proof.get();
+		}
+		catch (RuntimeException ex) {
+			attempt.abandon();
+			throw ex;
+		}
+		if (account.isEmpty()) {
+			boolean locked = attempt.failed();
+			this.audit.record(event, null, client.address(), "failure");
+			if (locked) {
+				this.audit.record("lockout", null, client.address(), "locked");
+			}
+			return Optional.empty();
+		}
+		attempt.succeeded();
+		liftLockout(account.get().id());
+		TokenResponse tokens = this.sessions.start(account.get(), client, amr);
+		this.audit.record("login", account.get().id(), client.address(), "success");
+		return Optional.of(tokens);
+	}
+
+	/**
 	 * Replaces the password after checking the current one, which counts as a login
 	 * attempt for the brute-force limits; then ends every session of the user.
 	 */

@@ -28,7 +28,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client rate limits on signup, refresh, the second step of a login, the recovery and the service-client routes, keyed by {@link ClientKey}, as token
+ * Per-client rate limits on signup, refresh, the second step of a login, passkey logins, the recovery and the service-client routes, keyed by {@link ClientKey}, as token
  * buckets: the excess is answered 429 with {@code Retry-After}. Kept in each instance's
  * memory (logins, whose limits must hold across instances, are throttled in the database
  * instead).
@@ -51,6 +51,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.limits = List.of(new Limit(Routes.SIGNUP_POST, properties.signupsPerPeriod(), idle),
 				new Limit(Routes.REFRESH_POST, properties.refreshesPerPeriod(), idle),
 				new Limit(Routes.MFA_LOGIN_POST, properties.refreshesPerPeriod(), idle),
+				new Limit(Routes.PASSKEY_OPTIONS_POST, properties.refreshesPerPeriod(), idle),
+				new Limit(Routes.PASSKEY_LOGIN_POST, properties.refreshesPerPeriod(), idle),
 				new Limit(Routes.RECOVERY_POST, properties.recoveriesPerPeriod(), idle),
 				new Limit(Routes.OAUTH_POST, properties.oauthRequestsPerPeriod(), idle));
 	}

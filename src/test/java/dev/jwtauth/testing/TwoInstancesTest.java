@@ -1,6 +1,10 @@
 package dev.jwtauth.testing;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
 
 import dev.jwtauth.AuthApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +48,29 @@ public abstract class TwoInstancesTest {
 
 	protected static String base(ConfigurableApplicationContext instance) {
 		return "http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port");
+	}
+
+	/** POSTs JSON to the instance, with an access token when one is given. */
+	@SuppressWarnings("unchecked")
+	protected static Answer post(ConfigurableApplicationContext instance, String path, Object body, String... bearer)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(instance) + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		if (bearer.length > 0) {
+			request.header("Authorization", "Bearer " + bearer[0]);
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), JSON.readValue(response.body(), Map.class));
+	}
+
+	/** An instance's answer with its JSON body. */
+	protected record Answer(int status, Map<String, Object> body) {
+
+		public String string(String field) {
+			return (String) this.body.get(field);
+		}
+
 	}
 
 }
