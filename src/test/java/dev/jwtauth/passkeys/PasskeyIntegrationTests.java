@@ -13,6 +13,7 @@ import dev.jwtauth.accounts.NewAccount;
 import dev.jwtauth.accounts.Role;
 import dev.jwtauth.testing.AdjustableClock;
 import dev.jwtauth.testing.IntegrationTest;
+import dev.jwtauth.testing.Outbox;
 import dev.jwtauth.testing.SoftAuthenticator;
 import dev.jwtauth.testing.TotpCodes;
 import org.bouncycastle.util.encoders.Base32;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Passkeys through real ceremonies, signed by a software authenticator with a real key:
@@ -429,6 +431,22 @@ class PasskeyIntegrationTests extends IntegrationTest {
 					"public-key", "transports", List.of("hybrid", "internal"))));
 		assertThat(postJson("/me/passkeys", map("credential", authenticator.create(options)), "Authorization",
 				bearer(token)).status()).isEqualTo(409);
+	}
+
+	@Test
+	void addAndRemoveWhenEmailVerifiedThenNoticesMailed() throws Exception {
+		User user = signup("pk-notice");
+		String email = user.username() + "@example.com";
+		this.accounts.changeEmail(user.id(), email);
+		this.accounts.markEmailVerified(user.id(), email);
+		String token = registered(user, new SoftAuthenticator());
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> Outbox.mailsTo(email).stream().anyMatch((mail) -> mail.contains("Subject: A passkey was added")));
+		String id = (String) ((Map<?, ?>) getWithToken("/me/passkeys", token).list().get(0)).get("id");
+		assertThat(perform(MockMvcRequestBuilders.delete("/me/passkeys/" + id).header("Authorization", bearer(token)))
+			.status()).isEqualTo(204);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> Outbox.mailsTo(email).stream().anyMatch((mail) -> mail.contains("Subject: A passkey was removed")));
 	}
 
 	@Test
