@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.util.ObjectConverter;
@@ -12,6 +14,7 @@ import com.webauthn4j.credential.CredentialRecord;
 import com.webauthn4j.credential.CredentialRecordImpl;
 import com.webauthn4j.data.AuthenticationData;
 import com.webauthn4j.data.AuthenticationParameters;
+import com.webauthn4j.data.AuthenticatorTransport;
 import com.webauthn4j.data.PublicKeyCredentialParameters;
 import com.webauthn4j.data.PublicKeyCredentialType;
 import com.webauthn4j.data.RegistrationData;
@@ -42,6 +45,11 @@ class Ceremonies {
 	/** ES256, EdDSA and RS256: what platform authenticators and security keys make. */
 	private static final List<COSEAlgorithmIdentifier> ALGORITHMS = List.of(COSEAlgorithmIdentifier.ES256,
 			COSEAlgorithmIdentifier.EdDSA, COSEAlgorithmIdentifier.RS256);
+
+	private static final Set<String> TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
+
+	/** Room for an RSA-4096 key and more; the column holds its base64url. */
+	static final int MAX_PUBLIC_KEY_BYTES = 1400;
 
 	private final ObjectConverter converter = new ObjectConverter();
 
@@ -161,11 +169,13 @@ class Ceremonies {
 				passkey.transports());
 	}
 
+	/** The transports the client reported, those WebAuthn names only: a client may send anything. */
 	static Set<String> transportsOf(RegistrationData data) {
 		return (data.getTransports() != null) ? data.getTransports()
 			.stream()
-			.map((transport) -> transport.getValue())
-			.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)) : Set.of();
+			.map(AuthenticatorTransport::getValue)
+			.filter(TRANSPORTS::contains)
+			.collect(Collectors.toCollection(TreeSet::new)) : Set.of();
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.jwtauth.passkeys;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -140,7 +141,7 @@ class PasskeyController {
 	record Renaming(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64) @Nullable String name) {
 	}
 
-	record Added(UUID id, String name, java.time.Instant createdAt) {
+	record Added(UUID id, String name, Instant createdAt) {
 	}
 
 }

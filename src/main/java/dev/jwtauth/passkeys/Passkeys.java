@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import com.webauthn4j.data.AuthenticationData;
 import com.webauthn4j.data.RegistrationData;
+import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
 import com.webauthn4j.verifier.exception.VerificationException;
 import dev.jwtauth.accounts.AccountDetails;
 import dev.jwtauth.accounts.Accounts;
@@ -132,9 +134,14 @@ public class Passkeys {
 			throw new InvalidFieldsException("credential",
 					"was refused (" + refused + "); start again with POST /me/passkeys/options");
 		}
-		var authenticatorData = data.getAttestationObject().getAuthenticatorData();
+		AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authenticatorData = data.getAttestationObject()
+			.getAuthenticatorData();
+		byte[] publicKey = this.ceremonies.publicKeyOf(data);
+		if (publicKey.length > Ceremonies.MAX_PUBLIC_KEY_BYTES) {
+			throw new InvalidFieldsException("credential", "carries a public key larger than any authenticator makes");
+		}
 		PasskeyStore.Stored passkey = new PasskeyStore.Stored(UUID.randomUUID(), accountId,
-				authenticatorData.getAttestedCredentialData().getCredentialId(), this.ceremonies.publicKeyOf(data),
+				authenticatorData.getAttestedCredentialData().getCredentialId(), publicKey,
 				authenticatorData.getSignCount(), new ArrayList<>(Ceremonies.transportsOf(data)), checkedName,
 				this.clock.instant(), null);
 		try {

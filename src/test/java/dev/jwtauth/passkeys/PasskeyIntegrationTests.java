@@ -522,6 +522,17 @@ class PasskeyIntegrationTests extends IntegrationTest {
 				map("credential", new SoftAuthenticator().create(options), "name", "x".repeat(65)), "Authorization",
 				bearer(token));
 		assertThat(longName.errorFields()).containsExactly("name");
+
+		Map<String, Object> oddTransports = new SoftAuthenticator()
+			.create(registrationOptions(token, "current_password", PASSWORD));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> response = (Map<String, Object>) oddTransports.get("response");
+		response.put("transports", List.of("x".repeat(300), "usb", "y".repeat(300)));
+		assertThat(postJson("/me/passkeys", map("credential", oddTransports), "Authorization", bearer(token)).status())
+			.as("unknown transports are dropped, not stored")
+			.isEqualTo(201);
+		assertThat(this.jdbc.queryForObject("select transports from passkey where account_id = ?", String.class,
+				user.id())).isEqualTo("usb");
 	}
 
 }
