@@ -1,5 +1,6 @@
-// The service's own page: sign up, log in, /me, work items, token renewal, password
-// change, the account's export and deletion, and logout, through fetch and an Authorization: Bearer header; and the
+// The service's own page: sign up, log in (with a password or a passkey), /me, work
+// items, token renewal, password change, TOTP, passkeys, the account's export and
+// deletion, and logout, through fetch and an Authorization: Bearer header; and the
 // screens that the links of the recovery mails (#/reset, #/verify) lead to.
 //
 // The access token lives in this module's variables only: never in localStorage,
@@ -124,9 +125,11 @@ function forget() {
 /** Nothing of one user stays on the page for whoever logs in next. */
 function clearSignedInView() {
 	for (const name of ['me', 'session', 'work', 'email', 'password', 'data', 'delete', 'totpStart', 'totpConfirm',
-		'totpOff']) {
+		'totpOff', 'passkeyAdd']) {
 		clearProblems(name);
 	}
+	$('passkey-list').replaceChildren();
+	$('passkey-add-form').reset();
 	// an enrolment's key and the recovery codes are shown once, to this user only
 	$('totp-secret').textContent = '';
 	$('totp-qr').removeAttribute('src');
@@ -243,6 +246,12 @@ const FORMS = {
 		message: 'totp-message',
 		fields: { current_password: ['totp-off-current', 'Current password'], code: ['totp-off-code', 'Code'],
 			recovery_code: ['totp-off-code', 'Recovery code'] },
+	},
+	passkeyAdd: {
+		message: 'passkey-message',
+		fields: { current_password: ['passkey-current', 'Current password'], code: ['passkey-code', 'Code'],
+			name: ['passkey-name', 'Name'] },
+		unseen: { credential: 'The passkey' },
 	},
 	me: { message: 'me-message', fields: {} },
 	session: { message: 'session-message', fields: {} },
@@ -372,7 +381,7 @@ async function startSession(tokenAnswer, notice) {
 	showSignedIn();
 	$('page-status').textContent = notice || '';
 	$('page-status').className = 'banner' + (notice ? ' success' : '');
-	await Promise.all([loadMe(), loadWork()]);
+	await Promise.all([loadMe(), loadWork(), loadPasskeys()]);
 	$('main').focus();
 }
 
@@ -395,6 +404,7 @@ async function loadMe() {
 	$('me-created').textContent = profile.created_at ? formatTime(new Date(profile.created_at)) : '—';
 	$('me-id').textContent = profile.id;
 	showTotp();
+	$('passkey-code-field').hidden = !totpOn();
 	clearProblems('me');
 }
 
@@ -734,7 +744,7 @@ $('mfa-back').addEventListener('click', () => {
 
 /** The card as /me says: set up, or turn off and renew the recovery codes. */
 function showTotp() {
-	const on = Boolean(profile && Array.isArray(profile.mfa) && profile.mfa.includes('totp'));
+	const on = totpOn();
 	$('totp-status').textContent = on
 		? 'On: logging in takes your password and a code from your authenticator app.'
 		: 'Off: your password alone logs you in. Add an authenticator app (TOTP) for a second step.';
@@ -896,6 +906,141 @@ for (const back of document.querySelectorAll('.link-back')) {
 
 // A link pasted into a tab where the page is already open changes only the fragment
 window.addEventListener('hashchange', readLink);
+
+// ---- Passkeys (WebAuthn) ---------------------------------------------------------------
+
+function totpOn() {
+	return Boolean(profile && Array.isArray(profile.mfa) && profile.mfa.includes('totp'));
+}
+
+/** The browser reads and writes WebAuthn's JSON form itself (Level 3). */
+const PASSKEYS_IN_BROWSER = Boolean(window.PublicKeyCredential
+	&& PublicKeyCredential.parseCreationOptionsFromJSON && PublicKeyCredential.parseRequestOptionsFromJSON);
+
+$('passkey-login').hidden = !PASSKEYS_IN_BROWSER;
+
+/** What to say when the browser or the authenticator made no credential. */
+function ceremonyText(error) {
+	return error && error.name === 'NotAllowedError'
+		? 'No passkey was used: the request was cancelled or timed out.'
+		: 'No passkey was used: ' + (error && error.message ? error.message : 'the browser refused.');
+}
+
+async function loadPasskeys() {
+	if (!PASSKEYS_IN_BROWSER) {
+		return;
+	}
+	const answer = await authed('GET', '/me/passkeys');
+	// 404: the service offers no passkeys (its settings give no valid RP id)
+	$('passkeys-card').hidden = !answer.ok;
+	if (answer.ok) {
+		renderPasskeys(answer.body);
+	}
+}
+
+function renderPasskeys(passkeys) {
+	const list = $('passkey-list');
+	list.replaceChildren();
+	for (const passkey of passkeys) {
+		const row = document.createElement('li');
+		row.className = 'item';
+		row.dataset.id = passkey.id;
+		const text = document.createElement('div');
+		text.className = 'item-text';
+		const name = document.createElement('span');
+		name.className = 'item-title';
+		name.textContent = passkey.name;
+		const time = document.createElement('span');
+		time.className = 'item-time';
+		time.textContent = 'Added ' + formatTime(new Date(passkey.created_at)) + ', '
+			+ (passkey.last_used_at ? 'last used ' + formatTime(new Date(passkey.last_used_at)) : 'not used yet');
+		text.append(name, time);
+		const remove = document.createElement('button');
+		remove.type = 'button';
+		remove.className = 'button danger small';
+		remove.textContent = 'Remove';
+		remove.setAttribute('aria-label', 'Remove the passkey “' + passkey.name + '”');
+		remove.addEventListener('click', () => removePasskey(passkey, remove));
+		row.append(text, remove);
+		list.append(row);
+	}
+	$('passkey-empty').hidden = passkeys.length > 0;
+}
+
+async function removePasskey(passkey, button) {
+	button.disabled = true;
+	const answer = await authed('DELETE', '/me/passkeys/' + encodeURIComponent(passkey.id));
+	if (answer.ok || answer.status === 404) {
+		clearProblems('passkeyAdd');
+		setMessage('passkey-message', `Removed the passkey “${passkey.name}”: it no longer logs you in.`, 'success');
+		await loadPasskeys();
+	}
+	else {
+		button.disabled = false;
+		if (accessToken) {
+			showProblem('passkeyAdd', answer);
+		}
+	}
+}
+
+onSubmit('passkey-add-form', async () => {
+	clearProblems('passkeyAdd');
+	const proof = { current_password: $('passkey-current').value };
+	const code = $('passkey-code').value.replace(/\s+/g, '');
+	if (totpOn() && code) {
+		proof.code = code;
+	}
+	const options = await authedFor('passkeyAdd', 'POST', '/me/passkeys/options', proof);
+	if (!options) {
+		return;
+	}
+	$('passkey-current').value = '';
+	$('passkey-code').value = '';
+	let credential;
+	try {
+		credential = await navigator.credentials.create(
+			{ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options.body) });
+	}
+	catch (error) {
+		setMessage('passkey-message', ceremonyText(error), 'error');
+		return;
+	}
+	const added = await authedFor('passkeyAdd', 'POST', '/me/passkeys',
+		{ credential: credential.toJSON(), name: optional($('passkey-name').value) });
+	if (!added) {
+		return;
+	}
+	$('passkey-add-form').reset();
+	setMessage('passkey-message', `Added the passkey “${added.body.name}”.`, 'success');
+	await loadPasskeys();
+});
+
+onClick('passkey-login', async () => {
+	clearProblems('login');
+	const start = await call('POST', '/auth/passkey/options', undefined, false);
+	if (!start.ok) {
+		showProblem('login', start.status === 404
+			? { status: 404, body: { detail: 'This service offers no passkeys.' }, headers: start.headers } : start);
+		return;
+	}
+	let credential;
+	try {
+		credential = await navigator.credentials.get(
+			{ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(start.body.options) });
+	}
+	catch (error) {
+		setMessage('login-message', ceremonyText(error), 'error');
+		return;
+	}
+	const answer = await call('POST', '/auth/passkey',
+		{ challenge_id: start.body.challenge_id, credential: credential.toJSON() }, false, COOKIE_DELIVERY);
+	if (!answer.ok) {
+		showProblem('login', answer);
+		return;
+	}
+	$('login-password').value = '';
+	await startSession(answer.body, '');
+});
 
 // ---- Helpers -------------------------------------------------------------------------
 

@@ -106,9 +106,7 @@ public class Logins {
 			this.audit.record("login", account.id(), client.address(), "mfa_required");
 			return new LoginResult(null, challenge);
 		}
-		TokenResponse tokens = this.sessions.start(account, client);
-		this.audit.record("login", account.id(), client.address(), "success");
-		return new LoginResult(tokens, null);
+		return new LoginResult(started(account, client, Sessions.PASSWORD), null);
 	}
 
 	/**
@@ -122,26 +120,57 @@ public class Logins {
 	public Optional<TokenResponse> completeLogin(AccountDetails account, ClientInfo client, List<String> amr,
 			BooleanSupplier check) {
 		LoginThrottle.Attempt attempt = begin(LoginThrottle.account(account.id()), "login_mfa", account.id(), client);
-		boolean passed;
+		Optional<Boolean> passed = judged(attempt, () -> check.getAsBoolean() ? Optional.of(true) : Optional.empty(),
+				"login_mfa", account.id(), client);
+		return passed.map((ok) -> started(account, client, amr));
+	}
+
+	/**
+	 * A login by a proof that names its account itself, such as a passkey's signature:
+	 * a failure counts toward the client address's lockout only, since a refused proof
+	 * names no account for sure, and a locked address is refused before the proof is
+	 * checked. A completed one starts afresh the account's count, as any completed login.
+	 * @param proof the account the proof names, or empty when it is refused
+	 * @return the tokens, or empty when the proof was refused (its failure counted)
+	 * @throws TooManyAttemptsException while the client address is locked
+	 */
+	public Optional<TokenResponse> completeProvenLogin(ClientInfo client, List<String> amr, String event,
+			Supplier<Optional<AccountDetails>> proof) {
+		Optional<AccountDetails> account = judged(begin(null, event, null, client), proof, event, null, client);
+		account.ifPresent((proven) -> liftLockout(proven.id()));
+		return account.map((proven) -> started(proven, client, amr));
+	}
+
+	/**
+	 * Runs a check as the attempt it is: a refusal stays counted (and locks the subject or
+	 * the client when it is one too many), a pass withdraws it, an error counts nothing.
+	 */
+	private <T> Optional<T> judged(LoginThrottle.Attempt attempt, Supplier<Optional<T>> check, String event,
+			@Nullable UUID accountId, ClientInfo client) {
+		Optional<T> result;
 		try {
-			passed = check.getAsBoolean();
+			result = check.get();
 		}
 		catch (RuntimeException ex) {
 			attempt.abandon();
 			throw ex;
 		}
-		if (!passed) {
+		if (result.isEmpty()) {
 			boolean locked = attempt.failed();
-			this.audit.record("login_mfa", account.id(), client.address(), "failure");
+			this.audit.record(event, accountId, client.address(), "failure");
 			if (locked) {
-				this.audit.record("lockout", account.id(), client.address(), "locked");
+				this.audit.record("lockout", accountId, client.address(), "locked");
 			}
-			return Optional.empty();
+			return result;
 		}
 		attempt.succeeded();
+		return result;
+	}
+
+	private TokenResponse started(AccountDetails account, ClientInfo client, List<String> amr) {
 		TokenResponse tokens = this.sessions.start(account, client, amr);
 		this.audit.record("login", account.id(), client.address(), "success");
-		return Optional.of(tokens);
+		return tokens;
 	}
 
 	/**

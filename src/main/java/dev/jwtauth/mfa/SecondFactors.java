@@ -22,6 +22,7 @@ import dev.jwtauth.errors.InvalidFieldsException;
 import dev.jwtauth.login.Logins;
 import dev.jwtauth.login.MfaChallenge;
 import dev.jwtauth.login.SecondFactorCheck;
+import dev.jwtauth.passkeys.Passkeys;
 import dev.jwtauth.sessions.Sessions;
 import dev.jwtauth.sessions.TokenResponse;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +69,8 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 
 	private final MfaProperties properties;
 
+	private final Passkeys passkeys;
+
 	private final SecureRandom random = new SecureRandom();
 
 	/** Each account's factor names as last read, for {@code /me} while the database is away. */
@@ -78,7 +81,7 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 
 	SecondFactors(TotpFactors factors, RecoveryCodes recoveryCodes, MfaChallenges challenges, SecretCipher cipher,
 			CodeCheck codes, Accounts accounts, Logins logins, Sessions sessions, MfaMails mails, AuditLog audit,
-			TransactionTemplate transactions, Clock clock, MfaProperties properties) {
+			TransactionTemplate transactions, Clock clock, MfaProperties properties, Passkeys passkeys) {
 		this.factors = factors;
 		this.recoveryCodes = recoveryCodes;
 		this.challenges = challenges;
@@ -92,6 +95,7 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		this.transactions = transactions;
 		this.clock = clock;
 		this.properties = properties;
+		this.passkeys = passkeys;
 	}
 
 	/** {@code ["totp"]} when the account's TOTP factor is on; empty otherwise (a pending one included). */
@@ -144,7 +148,8 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 	}
 
 	/**
-	 * Removes the account's factors and recovery codes and ends its sessions, for an admin.
+	 * Removes the account's factors, recovery codes and passkeys and ends its sessions, for
+	 * an admin.
 	 * @return false when there is no such account
 	 */
 	public boolean reset(UUID accountId, ClientInfo client) {
@@ -153,6 +158,7 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 			return false;
 		}
 		boolean removed = removeAll(accountId);
+		this.passkeys.removeAll(accountId, "admin_passkey_reset", client);
 		this.sessions.revokeAll(accountId);
 		this.audit.record("admin_mfa_reset", accountId, client.address(), "success");
 		if (removed) {
@@ -162,13 +168,14 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 	}
 
 	/**
-	 * Removes the account's factors after a password reset through an address that had
+	 * Removes the account's factors and passkeys after a password reset through an address that had
 	 * never been proven: whoever added them may have registered the address first.
 	 */
 	public void removeAfterUnprovenReset(UUID accountId, ClientInfo client) {
 		if (removeAll(accountId)) {
 			this.audit.record("mfa_remove_by_reset", accountId, client.address(), "success");
 		}
+		this.passkeys.removeAll(accountId, "passkey_remove_by_reset", client);
 	}
 
 	Enrolment enrol(UUID accountId, @Nullable String currentPassword, ClientInfo client) {

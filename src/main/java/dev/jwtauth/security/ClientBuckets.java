@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * left (the token bucket in its one-number form, GCRA). The move and its check are one
  * conditional UPDATE, atomic on any database, so no request is lost between instances.
  * A full bucket and a missing row are the same: rows whose instant has passed are deleted.
+ * An instant more than a period ahead, which only a clock running ahead can set, counts
+ * as full too.
  */
 @Component
 class ClientBuckets {
@@ -68,6 +70,13 @@ class ClientBuckets {
 					// made by a concurrent request: take from it on the next turn
 					continue;
 				}
+			}
+			if (fullAt.get(0) > horizon) {
+				// Beyond any spent bucket: set by a clock that ran ahead. Counted as full, so a
+				// clock put right does not lock every client out for as long as it was wrong.
+				this.jdbc.update("update client_bucket set full_at = ? where bucket_key = ? and full_at > ?", now, key,
+						horizon);
+				continue;
 			}
 			long wait = fullAt.get(0) + interval - horizon;
 			if (wait > 0) {

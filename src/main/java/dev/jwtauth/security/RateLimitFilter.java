@@ -24,9 +24,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-client rate limits on signup, refresh, the second step of a login, the recovery and
- * the service-client routes, keyed by {@link ClientKey}, as token buckets: the excess is
- * answered 429 with {@code Retry-After}. The buckets are kept in the database
+ * Per-client rate limits on signup, refresh, the second step of a login, passkey logins,
+ * the recovery and the service-client routes, keyed by {@link ClientKey}, as token
+ * buckets: the excess is answered 429 with {@code Retry-After}. The buckets are kept in the database
  * ({@link ClientBuckets}), so a limit holds for all instances together, not for each; a
  * limited request costs one statement, other routes none. While the database is out of
  * reach the request goes on to its route, which needs the database too and answers the
@@ -52,6 +52,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.limits = List.of(new Limit("signup", Routes.SIGNUP_POST, properties.signupsPerPeriod()),
 				new Limit("refresh", Routes.REFRESH_POST, properties.refreshesPerPeriod()),
 				new Limit("mfa", Routes.MFA_LOGIN_POST, properties.refreshesPerPeriod()),
+				new Limit("passkey-options", Routes.PASSKEY_OPTIONS_POST, properties.refreshesPerPeriod()),
+				new Limit("passkey", Routes.PASSKEY_LOGIN_POST, properties.refreshesPerPeriod()),
 				new Limit("recovery", Routes.RECOVERY_POST, properties.recoveriesPerPeriod()),
 				new Limit("oauth", Routes.OAUTH_POST, properties.oauthRequestsPerPeriod()));
 	}

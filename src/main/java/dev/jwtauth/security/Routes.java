@@ -19,6 +19,9 @@ final class Routes {
 	/** The second step of a login: it takes an mfa_token, not an access token. */
 	private static final String MFA_LOGIN = "/auth/mfa";
 
+	/** A passkey login: its options and its answer, both before anyone is signed in. */
+	private static final String[] PASSKEY_LOGIN = { "/auth/passkey/options", "/auth/passkey" };
+
 	/** Recovery routes that anyone may call: each costs a lookup, a hash or a mail. */
 	private static final String[] RECOVERY = { "/recover", "/recover/confirm", "/verify" };
 
@@ -33,7 +36,8 @@ final class Routes {
 	 * a stale token in a browser never blocks a login. The page at {@code /} and its assets
 	 * are public too: the page itself holds no data, it calls the API with a token.
 	 */
-	static final String[] PUBLIC = { SIGNUP, "/auth", "/login", "/token", REFRESH, MFA_LOGIN, RECOVERY[0], RECOVERY[1],
+	static final String[] PUBLIC = { SIGNUP, "/auth", "/login", "/token", REFRESH, MFA_LOGIN, PASSKEY_LOGIN[0],
+			PASSKEY_LOGIN[1], RECOVERY[0], RECOVERY[1],
 			RECOVERY[2], OAUTH[0], OAUTH[1], OAUTH[2], "/.well-known/oauth-authorization-server",
 			"/.well-known/openid-configuration", "/error",
 			"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**",
@@ -57,6 +61,12 @@ final class Routes {
 
 	/** Second steps of logins, rate-limited per client like refreshes. */
 	static final RequestMatcher MFA_LOGIN_POST = PATHS.matcher(HttpMethod.POST, MFA_LOGIN);
+
+	/** Passkey login options, rate-limited per client like refreshes. */
+	static final RequestMatcher PASSKEY_OPTIONS_POST = PATHS.matcher(HttpMethod.POST, PASSKEY_LOGIN[0]);
+
+	/** Passkey logins, rate-limited per client like refreshes, apart from their options. */
+	static final RequestMatcher PASSKEY_LOGIN_POST = PATHS.matcher(HttpMethod.POST, PASSKEY_LOGIN[1]);
 
 	/** Recovery requests and verification-mail resends, rate-limited per client. */
 	static final RequestMatcher RECOVERY_POST = new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, RECOVERY[0]),

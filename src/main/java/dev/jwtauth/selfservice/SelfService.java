@@ -10,6 +10,8 @@ import dev.jwtauth.audit.AuditLog;
 import dev.jwtauth.client.ClientInfo;
 import dev.jwtauth.login.Logins;
 import dev.jwtauth.mfa.SecondFactors;
+import dev.jwtauth.passkeys.PasskeyView;
+import dev.jwtauth.passkeys.Passkeys;
 import dev.jwtauth.sessions.SessionView;
 import dev.jwtauth.sessions.Sessions;
 import dev.jwtauth.tokens.VerifiedToken;
@@ -39,9 +41,12 @@ class SelfService {
 
 	private final SecondFactors factors;
 
+	private final Passkeys passkeys;
+
 	SelfService(Accounts accounts, Sessions sessions, WorkItems workItems, Logins logins, AuditLog audit,
-			SecondFactors factors) {
+			SecondFactors factors, Passkeys passkeys) {
 		this.factors = factors;
+		this.passkeys = passkeys;
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.workItems = workItems;
@@ -53,8 +58,7 @@ class SelfService {
 		UUID id = token.accountId();
 		ProfileView profile = this.accounts.profile(id).orElseThrow();
 		return new Export(profile, this.sessions.live(id, token), this.workItems.of(id), this.factors.export(id),
-				List.of(),
-				this.audit.about(id));
+				this.passkeys.export(id), this.audit.about(id));
 	}
 
 	/**
@@ -70,13 +74,9 @@ class SelfService {
 		this.audit.record("account_delete", id, client.address(), "success");
 	}
 
-	/**
-	 * Everything the service holds about an account; factors without their secrets. The
-	 * service has no passkeys yet: that list is empty, and stays in the shape the contract
-	 * gives.
-	 */
+	/** Everything the service holds about an account; factors and passkeys without their keys. */
 	record Export(ProfileView profile, List<SessionView> sessions, List<WorkItemView> workItems,
-			List<SecondFactors.FactorView> factors, List<Object> passkeys, List<AuditEvent> auditEvents) {
+			List<SecondFactors.FactorView> factors, List<PasskeyView> passkeys, List<AuditEvent> auditEvents) {
 	}
 
 }

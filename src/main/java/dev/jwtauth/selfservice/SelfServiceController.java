@@ -33,7 +33,7 @@ class SelfServiceController {
 
 	@Operation(summary = "Everything the service holds about the caller's account, without secrets",
 			description = "Profile, live sessions, work items, second factors (what and when, never a secret), "
-					+ "passkeys (none yet), and the audit events about the account.")
+					+ "passkeys (names and times, never a key), and the audit events about the account.")
 	@GetMapping("/me/export")
 	ResponseEntity<SelfService.Export> export(Authentication authentication) {
 		return ResponseEntity.ok()

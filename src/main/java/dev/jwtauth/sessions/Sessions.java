@@ -33,6 +33,9 @@ public class Sessions implements AccountListener {
 	/** RFC 8176: a password and a one-time code (TOTP or a recovery code). */
 	public static final List<String> PASSWORD_AND_CODE = List.of("pwd", "otp", "mfa");
 
+	/** RFC 8176: a passkey, a software-secured key whose authenticator verified its user. */
+	public static final List<String> PASSKEY = List.of("swk", "user", "mfa");
+
 	private final RefreshRotation rotation;
 
 	private final AccessTokens tokens;

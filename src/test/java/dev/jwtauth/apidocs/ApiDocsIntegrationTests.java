@@ -98,12 +98,19 @@ class ApiDocsIntegrationTests extends IntegrationTest {
 			route("post", "/me/mfa/recovery-codes", Access.USER, 200, 400),
 			route("post", "/auth/mfa", Access.PUBLIC, 200, 401, 429),
 			route("post", "/users/{id}/mfa/reset", Access.ADMIN, 204),
+			route("post", "/me/passkeys/options", Access.USER, 200, 400, 404),
+			route("post", "/me/passkeys", Access.USER, 201, 400, 404),
+			route("get", "/me/passkeys", Access.USER, 200),
+			route("delete", "/me/passkeys/{id}", Access.USER, 204, 404),
+			route("post", "/auth/passkey/options", Access.PUBLIC, 200, 404),
+			route("post", "/auth/passkey", Access.PUBLIC, 200, 400, 401, 429),
 			route("get", "/userinfo", Access.USER, 200, 403),
 			route("get", "/.well-known/oauth-authorization-server", Access.PUBLIC, 200, 404),
 			route("get", "/.well-known/openid-configuration", Access.PUBLIC, 200, 404));
 
 	/** Served and described, though the contract does not list them. */
-	private static final List<Route> EXTRAS = List.of(route("get", "/ping", Access.PUBLIC, 200));
+	private static final List<Route> EXTRAS = List.of(route("get", "/ping", Access.PUBLIC, 200),
+			route("patch", "/me/passkeys/{id}", Access.USER, 204, 400, 404));
 
 	private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head",
 			"options", "trace");

@@ -19,7 +19,8 @@ final class HostileRequestGenerator {
 			"/users/{id}/revoke", "/users/{id}/disable", "/users/{id}/enable", "/work", "/work/{id}", "/hello",
 			"/protected", "/ping", "/.well-known/jwks.json", "/actuator/health", "/actuator/health/liveness",
 			"/actuator/prometheus", "/actuator/env", "/v3/api-docs", "/swagger-ui.html", "/", "/index.html",
-			"/assets/app.js", "/error", "/user-does-not-exist", "/nothing/here");
+			"/assets/app.js", "/error", "/user-does-not-exist", "/nothing/here", "/auth/passkey",
+			"/auth/passkey/options", "/me/passkeys", "/me/passkeys/options", "/me/passkeys/{id}");
 
 	private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS",
 			"TRACE", "PROPFIND", "get", "CONNECT");

@@ -1,8 +1,5 @@
 package dev.jwtauth.mfa;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both get it at the same moment.
  */
 class MfaAcrossInstancesTests extends TwoInstancesTest {
-
-	@SuppressWarnings("unchecked")
-	private static Answer post(ConfigurableApplicationContext instance, String path, Object body,
-			String... bearer) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(instance) + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-		if (bearer.length > 0) {
-			request.header("Authorization", "Bearer " + bearer[0]);
-		}
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return new Answer(response.statusCode(), JSON.readValue(response.body(), Map.class));
-	}
-
-	private record Answer(int status, Map<String, Object> body) {
-
-		String string(String field) {
-			return (String) this.body.get(field);
-		}
-
-	}
 
 	/** A user with TOTP on, enrolled through the first instance; returns its name and secret. */
 	private static Map.Entry<String, byte[]> enrolled() throws Exception {

@@ -1,24 +1,21 @@
 package dev.jwtauth.mfa;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.accounts.NewAccount;
 import dev.jwtauth.accounts.Role;
 import dev.jwtauth.testing.AdjustableClock;
 import dev.jwtauth.testing.IntegrationTest;
+import dev.jwtauth.testing.Outbox;
 import dev.jwtauth.testing.TotpCodes;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.AfterEach;
@@ -269,26 +266,9 @@ class MfaIntegrationTests extends IntegrationTest {
 		this.clock.advance(Duration.ofSeconds(30));
 		String wrong = wrongCode(code(enrolled.secret(), now()), 0);
 		assertThat(secondStep(mfaToken(enrolled.user()), "code", wrong).status()).isEqualTo(401);
-		Path outbox = Path.of("target/test-data/outbox");
-		await().atMost(Duration.ofSeconds(5)).until(() -> mailsTo(outbox, email).stream()
+		await().atMost(Duration.ofSeconds(5)).until(() -> Outbox.mailsTo(email).stream()
 			.anyMatch((mail) -> mail.contains("Subject: A wrong login code was entered")));
-		assertThat(mailsTo(outbox, email)).noneMatch((mail) -> mail.contains(wrong));
-	}
-
-	private static List<String> mailsTo(Path outbox, String email) throws Exception {
-		if (!Files.isDirectory(outbox)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(outbox)) {
-			List<String> mails = new ArrayList<>();
-			for (Path file : files.filter((file) -> file.toString().endsWith(".eml")).toList()) {
-				String mail = Files.readString(file);
-				if (mail.contains("To: " + email)) {
-					mails.add(mail);
-				}
-			}
-			return mails;
-		}
+		assertThat(Outbox.mailsTo(email)).noneMatch((mail) -> mail.contains(wrong));
 	}
 
 	@Test

@@ -3,16 +3,19 @@ package dev.jwtauth.recovery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.accounts.NewAccount;
 import dev.jwtauth.accounts.Role;
+import dev.jwtauth.testing.SoftAuthenticator;
 import dev.jwtauth.testing.TotpCodes;
 import org.bouncycastle.util.encoders.Base32;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,9 @@ class PasswordResetIntegrationTests extends MailIntegrationTest {
 
 	@Autowired
 	private Accounts accounts;
+
+	@Autowired
+	private JdbcTemplate jdbc;
 
 	@Test
 	void resetWhenLinkFollowedThenNewPasswordWorksOldOneAndEverySessionDoNot() throws Exception {
@@ -50,13 +56,19 @@ class PasswordResetIntegrationTests extends MailIntegrationTest {
 	}
 
 	@Test
-	void resetWhenEmailNeverVerifiedThenTotpFactorRemovedAndWhenVerifiedThenKept() throws Exception {
+	void resetWhenEmailNeverVerifiedThenTotpFactorAndPasskeysRemovedAndWhenVerifiedThenKept() throws Exception {
 		Person unproven = person("totp-unproven");
 		Person proven = person("totp-proven");
 		this.accounts.markEmailVerified(proven.id(), proven.email());
 		for (Person person : List.of(unproven, proven)) {
 			String token = postJson("/auth", map("username", person.username(), "password", PASSWORD))
 				.string("access_token");
+			Map<String, Object> options = postJson("/me/passkeys/options", map("current_password", PASSWORD),
+					"Authorization", "Bearer " + token)
+				.object();
+			assertThat(postJson("/me/passkeys", map("credential", new SoftAuthenticator().create(options)),
+					"Authorization", "Bearer " + token)
+				.status()).isEqualTo(201);
 			byte[] secret = Base32.decode(postJson("/me/mfa/totp", map("current_password", PASSWORD),
 					"Authorization", "Bearer " + token)
 				.string("secret"));
@@ -72,6 +84,9 @@ class PasswordResetIntegrationTests extends MailIntegrationTest {
 		assertThat(postJson("/auth", map("username", proven.username(), "password", NEW_PASSWORD)).object())
 			.containsEntry("mfa_required", true)
 			.doesNotContainKey("access_token");
+		String passkeys = "select count(*) from passkey where account_id = ?";
+		assertThat(this.jdbc.queryForObject(passkeys, Integer.class, unproven.id())).isZero();
+		assertThat(this.jdbc.queryForObject(passkeys, Integer.class, proven.id())).isEqualTo(1);
 	}
 
 	@Test

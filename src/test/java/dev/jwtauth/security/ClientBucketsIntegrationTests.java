@@ -55,6 +55,21 @@ class ClientBucketsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void takeWhenAClockWasFarAheadThenTheBucketIsFullAgainNotSpentForAnHour() {
+		String key = uniqueName("bucket");
+		// An instance whose clock ran an hour fast spends the bucket; then clocks agree again.
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(this.buckets.take(key, 2, PERIOD)).isZero();
+		assertThat(this.buckets.take(key, 2, PERIOD)).isZero();
+		this.clock.reset();
+		assertThat(this.buckets.take(key, 2, PERIOD)).isZero();
+		assertThat(this.buckets.take(key, 2, PERIOD)).isZero();
+		assertThat(this.buckets.take(key, 2, PERIOD)).as("the limit holds again")
+			.isPositive()
+			.isLessThanOrEqualTo(PERIOD.dividedBy(2));
+	}
+
+	@Test
 	void takeWhenIdleLongerThanThePeriodThenNoMoreThanCapacityAtOnce() {
 		String key = uniqueName("bucket");
 		assertThat(this.buckets.take(key, 2, PERIOD)).isZero();

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.accounts.NewAccount;
 import dev.jwtauth.testing.IntegrationTest;
+import dev.jwtauth.testing.SoftAuthenticator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +78,53 @@ class ClientLimitsIntegrationTests extends IntegrationTest {
 			other = newAddress();
 		}
 		assertThat(postFrom(other, "/auth/mfa", guess).status()).as("another address").isEqualTo(401);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void passkeyLoginsWhenOverTheRefreshLimitThen429ForEachRoute() throws Exception {
+		String address = newAddress();
+		Map<String, Object> options = null;
+		for (int i = 0; i < 2; i++) {
+			Reply reply = postFrom(address, "/auth/passkey/options", map());
+			assertThat(reply.status()).isEqualTo(200);
+			options = reply.object();
+		}
+		Reply limited = postFrom(address, "/auth/passkey/options", map());
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isNotBlank();
+		Map<String, Object> guess = map("challenge_id", options.get("challenge_id"), "credential",
+				new SoftAuthenticator().get((Map<String, Object>) options.get("options")));
+		String other = newAddress();
+		assertThat(postFrom(other, "/auth/passkey", guess).status()).isEqualTo(401);
+		assertThat(postFrom(other, "/auth/passkey", guess).status()).isEqualTo(401);
+		assertThat(postFrom(other, "/auth/passkey", guess).status()).isEqualTo(429);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void passkeyLoginsWhenRefusedThenCountTowardTheAddressLockout() throws Exception {
+		String address = newAddress();
+		String bystander = uniqueName("bystander");
+		this.accounts.signup(new NewAccount(bystander, PASSWORD, null, null));
+		for (int i = 0; i < 2; i++) {
+			Map<String, Object> options = postFrom(address, "/auth/passkey/options", map()).object();
+			// A passkey this service never registered: no account to count it against.
+			Map<String, Object> unknown = map("challenge_id", options.get("challenge_id"), "credential",
+					new SoftAuthenticator().get((Map<String, Object>) options.get("options")));
+			assertThat(postFrom(address, "/auth/passkey", unknown).status()).isEqualTo(401);
+		}
+		assertThat(postFrom(address, "/auth", map("username", uniqueName("spray"), "password", "spray-password"))
+			.status()).isEqualTo(401);
+		Reply locked = postFrom(address, "/auth", map("username", bystander, "password", PASSWORD));
+		assertThat(locked.status()).as("two passkey failures and a password failure make three").isEqualTo(429);
+		String other = newAddress();
+		while (other.equals(address)) {
+			other = newAddress();
+		}
+		assertThat(postFrom(other, "/auth", map("username", bystander, "password", PASSWORD)).status())
+			.as("the address is locked, not the account")
+			.isEqualTo(200);
 	}
 
 	@Test

@@ -4,7 +4,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.jwtauth.AuthApplication;
@@ -68,6 +72,29 @@ public abstract class TwoInstancesTest {
 
 	protected static String base(ConfigurableApplicationContext instance) {
 		return "http://127.0.0.1:" + instance.getEnvironment().getProperty("local.server.port");
+	}
+
+	/** POSTs JSON to the instance, with an access token when one is given. */
+	@SuppressWarnings("unchecked")
+	protected static Answer post(ConfigurableApplicationContext instance, String path, Object body, String... bearer)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base(instance) + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+		if (bearer.length > 0) {
+			request.header("Authorization", "Bearer " + bearer[0]);
+		}
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), JSON.readValue(response.body(), Map.class));
+	}
+
+	/** An instance's answer with its JSON body. */
+	protected record Answer(int status, Map<String, Object> body) {
+
+		public String string(String field) {
+			return (String) this.body.get(field);
+		}
+
 	}
 
 }
