@@ -113,7 +113,7 @@ public class Revocations implements AccountListener {
 		this.feed.publish(RevocationFeed.Kind.ACCOUNT, accountId.toString(), now, now.plus(LOOKBACK_TIME));
 	}
 
-	@Scheduled(fixedDelayString = "${jwt.revocation-poll-interval:250ms}")
+	/** Applies what other instances wrote to the feed; {@link RevocationPoller} calls it. */
 	void poll() {
 		Instant now = this.clock.instant();
 		try {

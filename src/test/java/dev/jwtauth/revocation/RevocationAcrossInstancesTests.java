@@ -4,9 +4,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import dev.jwtauth.accounts.Accounts;
 import dev.jwtauth.accounts.NewAccount;
@@ -15,6 +18,7 @@ import dev.jwtauth.testing.TwoInstancesTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.TaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,12 +83,46 @@ class RevocationAcrossInstancesTests extends TwoInstancesTest {
 
 	@Test
 	void logoutOnOneInstanceThenTheOtherRefusesWithinASecond() throws Exception {
+		logoutOnFirstThenSecondRefusesWithinASecond();
+	}
+
+	private static void logoutOnFirstThenSecondRefusesWithinASecond() throws Exception {
 		Map<String, Object> tokens = login(first, signup(), PASSWORD);
 		assertThat(protectedStatus(second, tokens.get("access_token"))).isEqualTo(200);
 		assertThat(send(HttpRequest.newBuilder(URI.create(base(first) + "/logout"))
 			.header("Authorization", "Bearer " + tokens.get("access_token"))
 			.POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(204);
 		assertThat(untilRefused(second, tokens.get("access_token"))).isLessThan(AT_ONCE);
+	}
+
+	@Test
+	void logoutOnOneInstanceWhileTheOthersScheduledWorkIsStuckThenTheOtherRefusesWithinASecond() throws Exception {
+		// A purge waiting on a table lock, say, holds the scheduler's threads meanwhile.
+		CountDownLatch stuck = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		TaskScheduler scheduler = second.getBean(TaskScheduler.class);
+		try {
+			for (int i = 0; i < 16; i++) {
+				scheduler.schedule(() -> {
+					stuck.countDown();
+					awaitQuietly(release);
+				}, Instant.now());
+			}
+			assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
+			logoutOnFirstThenSecondRefusesWithinASecond();
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
