@@ -6,7 +6,7 @@ pg_host=127.0.0.1 pg_port=5432
 declare -gA db_writes db_commits
 
 psql_in() {  # psql_in DATABASE ARGS...: one quiet psql as the trusted postgres user
-  psql -X -q -At -h "$pg_host" -p "$pg_port" -U postgres -d "$1" -v ON_ERROR_STOP=1 "${@:2}"
+  PGOPTIONS=--client-min-messages=warning psql -X -q -At -h "$pg_host" -p "$pg_port" -U postgres -d "$1" -v ON_ERROR_STOP=1 "${@:2}"
 }
 
 # prepare_database: sets db_env, the variables that point the service at its database,
@@ -14,7 +14,10 @@ psql_in() {  # psql_in DATABASE ARGS...: one quiet psql as the trusted postgres 
 # the service's transactions only, not those of whoever else uses `test`.
 prepare_database() {
   db_env=() db_name=""
-  [ "$database" = postgres ] || return 0
+  if [ "$database" != postgres ]; then
+    echo "db:      H2, a file in the service's directory (--postgres for PostgreSQL)"
+    return 0
+  fi
   psql_in test -c 'select 1' >/dev/null 2>"$work/psql.err" ||
     fail "no PostgreSQL at $pg_host:$pg_port (database test, user postgres): $(head -n 1 "$work/psql.err")"
   db_name=bench_$$

@@ -21,15 +21,16 @@ sizing_line() {
   if [ -n "${4:-}" ]; then
     verdict=MISS
     if [[ $2 =~ ^[0-9.]+$ ]] && [ "$(awk -v v="$2" -v t="$4" 'BEGIN { print (v >= t) }')" = 1 ]; then verdict=PASS; fi
-    verdict="(target >= $4)  $verdict"
+    verdict="  (target >= $4)  $verdict"
   fi
-  printf '%-44s %10s %10s  %s\n' "$1" "$2" "$3" "$verdict"
+  printf '%-44s %14s %10s%s\n' "$1" "$2" "$3" "$verdict"
 }
 
 print_sizing() {
   local key name
-  echo "sizing, per vCPU the service used (successful requests/s over its cores in the row):"
-  printf '%-44s %10s %10s  %s\n' "" service Keycloak ""
+  echo "sizing, per vCPU the service used (successful requests/s over its cores in the row)$($smoke &&
+    echo '; a SMOKE run: not figures to size by'):"
+  printf '%-44s %14s %10s\n' "" service Keycloak
   for key in login refresh grant; do
     case $key in
       login) name="password logins/s per vCPU" ;;
