@@ -1,23 +1,25 @@
 # bench/run's command line: the options into variables, the smoke defaults, the checks of
 # the values. Sourced, defines only; bad usage exits 2.
 
-# parse_options ARGS...: sets smoke, peers, jar_given, java_given and one variable per count.
+# parse_options ARGS...: sets smoke, peers, database, jar_given, java_given and one variable per count.
 parse_options() {
-  smoke=false peers=true jar_given="" java_given="" users="" warmup="" login_warmup="" duration="" rounds="" hash_jvms=""
-  threads=2 connections=32 login_connections=8 flood=64 probe_connections=4
+  smoke=false peers=true database=h2 jar_given="" java_given="" users="" warmup="" login_warmup="" duration="" rounds="" hash_jvms=""
+  threads=2 connections=32 login_connections=8 token_connections=16 flood=64 probe_connections=4
   while [ $# -gt 0 ]; do
     case $1 in
       --smoke) smoke=true; shift; continue ;;
       --no-peers) peers=false; shift; continue ;;
+      --postgres) database=postgres; shift; continue ;;
       -h | --help) usage; exit 0 ;;
-      --jar | --java | --users | --warmup | --login-warmup | --duration | --rounds | --threads | --connections | \
-        --login-connections | --flood | --probe-connections | --hash-jvms)
+      --jar | --java | --database | --users | --warmup | --login-warmup | --duration | --rounds | --threads | --connections | \
+        --login-connections | --token-connections | --flood | --probe-connections | --hash-jvms)
         [ $# -ge 2 ] || bad_usage "$1 needs a value" ;;
       *) bad_usage "unknown argument: $1" ;;
     esac
     case $1 in
       --jar) jar_given=$2 ;;
       --java) java_given=$2 ;;
+      --database) database=$2 ;;
       --users) users=$2 ;;
       --warmup) warmup=$2 ;;
       --login-warmup) login_warmup=$2 ;;
@@ -26,6 +28,7 @@ parse_options() {
       --threads) threads=$2 ;;
       --connections) connections=$2 ;;
       --login-connections) login_connections=$2 ;;
+      --token-connections) token_connections=$2 ;;
       --flood) flood=$2 ;;
       --probe-connections) probe_connections=$2 ;;
       --hash-jvms) hash_jvms=$2 ;;
@@ -47,12 +50,16 @@ apply_defaults() {
 
 check_options() {
   local value
-  for value in "$users" "$warmup" "$login_warmup" "$duration" "$rounds" "$threads" "$connections" "$login_connections" "$flood" \
-    "$probe_connections" "$hash_jvms"; do
+  case $database in
+    h2 | postgres) ;;
+    *) bad_usage "--database takes h2 or postgres, not '$database'" ;;
+  esac
+  for value in "$users" "$warmup" "$login_warmup" "$duration" "$rounds" "$threads" "$connections" "$login_connections" \
+    "$token_connections" "$flood" "$probe_connections" "$hash_jvms"; do
     [[ $value =~ ^[1-9][0-9]*$ ]] || bad_usage "counts and seconds must be positive integers, not '$value'"
   done
   [ "$rounds" -le "$duration" ] || bad_usage "--rounds ($rounds) cannot be more than --duration ($duration) seconds"
-  for value in "$connections" "$login_connections" "$flood"; do
+  for value in "$connections" "$login_connections" "$token_connections" "$flood"; do
     [ "$value" -ge "$threads" ] || bad_usage "wrk needs at least as many connections as threads ($threads), not $value"
   done
   if [ -n "$jar_given" ] && [ ! -f "$jar_given" ]; then
@@ -66,6 +73,9 @@ check_tools() {
   local missing=() tool
   command -v wrk >/dev/null || missing+=("wrk is not installed: apt-get install wrk")
   command -v curl >/dev/null || missing+=("curl is not installed: apt-get install curl")
+  if [ "$database" = postgres ] && ! command -v psql >/dev/null; then
+    missing+=("psql is not installed: apt-get install postgresql-client")
+  fi
   for tool in awk sed xargs timeout getconf; do
     command -v "$tool" >/dev/null || missing+=("$tool is not installed (it is part of a standard Debian system)")
   done

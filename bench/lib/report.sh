@@ -21,7 +21,8 @@ print_header() {
   sleep 1
   echo "busy:    $(awk -v t=$(($(host_ticks) - idle_h0)) -v hz="$clock_ticks" 'BEGIN { printf "%.2f", t / hz }') cores busy on the host just before the run (the service is not started yet)"
   echo "load:    $users users; per row ${warmup} s warm-up + ${duration} s measured (GET rows in $rounds rounds);" \
-    "GET rows -t$threads -c$connections; POST /auth -t$threads -c$login_connections;" \
+    "GET rows -t$threads -c$connections; refresh, grant, introspection -t$threads -c$token_connections;" \
+    "POST /auth -t$threads -c$login_connections;" \
     "flood -t$threads -c$flood beside a -t1 -c$probe_connections probe"
   if $peers; then
     echo "peers:   a Spring Boot resource server on the same JDK with the same flags, and a fastify app on node" \
@@ -107,7 +108,7 @@ print_peer_targets() {
 # all; that is a latency miss above. Notes the rows other processes disturbed.
 check_rows() {
   local broken=() key
-  for key in ping one many login probe flood; do
+  for key in ping one many refresh grant introspect login probe flood; do
     if [ "${answers[$key]}" -eq 0 ]; then
       case $key in
         probe | flood) echo "note: '${label[$key]}' got no answer within its window" ;;
@@ -124,6 +125,10 @@ check_rows() {
       echo "note: other processes used ${other_cpu[$key]} cores during '${label[$key]}': its numbers are skewed"
     fi
   done
+  # A rotation that loses its tokens measures refusals: more than 1 % of them breaks the row.
+  if [ $((non2xx[refresh] * 100)) -gt "${answers[refresh]}" ]; then
+    broken+=("'${label[refresh]}' had ${non2xx[refresh]} non-2xx of ${answers[refresh]} answers: the rotation lost its tokens")
+  fi
   [ "${answers[bad]}" -gt 0 ] || broken+=("'${label[bad]}' got no answer")
   [ "${ok[bad]}" -eq 0 ] || broken+=("a badly signed token was accepted ${ok[bad]} times")
   for key in "${peer_keys[@]}"; do

@@ -17,6 +17,7 @@ cleanup() {
   if declare -F stop_peers >/dev/null; then stop_peers; fi
   # A graceful stop takes a second or two; after 15 s it is forced.
   if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then stop_process "$service_pid" 150; fi
+  if declare -F drop_database >/dev/null; then drop_database; fi
   rm -rf "$work"
   exit "$status"
 }
@@ -101,16 +102,20 @@ ping_status() {
 # and sets startup_s to the seconds from the launch to its first 200 of /ping.
 # SERVER_ADDRESS keeps it off every interface but loopback. The 2 h token lifetime keeps
 # the tokens made at the start valid through a long run (the default is 15 minutes); all
-# users sign up from one address, so the per-client signup limit is lifted. The run's own
-# JWT_SECRET lets the peers check the service's tokens.
+# requests come from one address, so the per-client limits on signups, refreshes and the
+# service-client routes are lifted (each limited request still costs its database
+# statement). The run's own JWT_SECRET lets the peers check the service's tokens; db_env
+# points it at PostgreSQL with --postgres. Sets service_dir.
 start_service() {
   local dir=$1
   shift
   mkdir "$dir"
+  service_dir=$dir
   local start_ns
   start_ns=$(date +%s%N)
-  (cd "$dir" && SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 JWT_ACCESS_TOKEN_TTL=2h RATE_LIMIT_SIGNUP=1000000 \
-    JWT_SECRET=$jwt_secret exec "$java" "${jvm_options[@]}" "$@") >"$work/service.log" 2>&1 &
+  (cd "$dir" && exec env SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 JWT_ACCESS_TOKEN_TTL=2h RATE_LIMIT_SIGNUP=1000000 \
+    RATE_LIMIT_REFRESH=1000000 RATE_LIMIT_OAUTH=1000000 JWT_SECRET="$jwt_secret" "${db_env[@]}" \
+    "$java" "${jvm_options[@]}" "$@") >"$work/service.log" 2>&1 &
   service_pid=$!
   local deadline=$((SECONDS + 120))
   until ping_status; [ "$ping_code" = 200 ]; do

@@ -55,3 +55,36 @@ forge_token() {
 status_with() {
   curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/protected" -H "Authorization: Bearer $1" || true
 }
+
+# One login of user $1, printing its refresh token on one line. The hashing pool answers
+# 503 when it is full, as it can be on a busy machine: such a login is tried again.
+login_refresh() {
+  local body answer token
+  body=$(printf '{"username":"bench-user-%s","password":"bench-Pass-%s-xyz"}' "$1" "$1")
+  for _ in 1 2 3 4 5; do
+    answer=$(curl -s --max-time 60 -w '\n%{http_code}' -X POST "$BENCH_BASE/auth" -H 'Content-Type: application/json' \
+      -d "$body" || true)
+    token=$(sed -nE 's/.*"refresh_token":"([^"]+)".*/\1/p' <<<"$answer")
+    if [ -n "$token" ]; then
+      printf '%s\n' "$token"
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "login of bench-user-$1: HTTP ${answer##*$'\n'}, no refresh_token" >&2
+}
+
+# refresh_tokens COUNT FILE: COUNT fresh sessions of the users, taken in turn, their
+# refresh tokens into FILE, one login a core at a time; fails when a login gives none.
+refresh_tokens() {
+  local count
+  export -f login_refresh
+  export BENCH_BASE=$base
+  seq 0 $(($1 - 1)) | awk -v u="$users" '{ print $1 % u + 1 }' |
+    xargs -P "$cores" -n 1 bash -c 'login_refresh "$1"' _ >"$2" 2>"$work/refresh-logins.err"
+  count=$(grep -c . "$2" || true)
+  if [ "$count" -ne "$1" ]; then
+    head -n 5 "$work/refresh-logins.err" >&2
+    fail "only $count of $1 logins gave a refresh token"
+  fi
+}

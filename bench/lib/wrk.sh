@@ -52,7 +52,7 @@ record() {
 }
 
 # row KEY LABEL THREADS CONNECTIONS PATH [VAR=VALUE...]: warm-up run (row_warmup seconds,
-# else --warmup), then measured run.
+# else --warmup), then measured run, with the database's cost of it on PostgreSQL.
 row() {
   local key=$1 name=$2 cpu seconds=${row_warmup:-$warmup}
   shift 2
@@ -61,8 +61,10 @@ row() {
   "${wrk_cmd[@]}" >"$work/$key.warmup" 2>&1 || true
   settle 30
   wrk_command "$duration" "$@"
+  db_row_start
   cpu_start
   "${wrk_cmd[@]}" >"$work/$key.out" 2>&1 || true
   cpu=$(cpu_stop)
   record "$key" "$name" "$cpu" "$work/$key.out"
+  db_row_stop "$key"
 }
