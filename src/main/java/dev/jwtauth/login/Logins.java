@@ -86,7 +86,7 @@ public class Logins {
 		if (account == null) {
 			throw loginFailed(attempt, client);
 		}
-		boolean unverified = this.requireVerifiedEmail && account.email() != null && !account.emailVerified();
+		boolean unverified = unverified(account);
 		SecondFactorCheck check = this.secondFactor.getIfAvailable();
 		MfaChallenge challenge = (check != null && !unverified) ? check.challenge(account, client).orElse(null)
 				: null;
@@ -133,12 +133,22 @@ public class Logins {
 	 * @param proof the account the proof names, or empty when it is refused
 	 * @return the tokens, or empty when the proof was refused (its failure counted)
 	 * @throws TooManyAttemptsException while the client address is locked
+	 * @throws EmailNotVerifiedException when the proof is right but the account's address
+	 * must be proven first, as for a password
 	 */
 	public Optional<TokenResponse> completeProvenLogin(ClientInfo client, List<String> amr, String event,
 			Supplier<Optional<AccountDetails>> proof) {
 		Optional<AccountDetails> account = judged(begin(null, event, null, client), proof, event, null, client);
 		account.ifPresent((proven) -> liftLockout(proven.id()));
+		if (account.isPresent() && unverified(account.get())) {
+			this.audit.record(event, account.get().id(), client.address(), "email_not_verified");
+			throw new EmailNotVerifiedException();
+		}
 		return account.map((proven) -> started(proven, client, amr));
+	}
+
+	private boolean unverified(AccountDetails account) {
+		return this.requireVerifiedEmail && account.email() != null && !account.emailVerified();
 	}
 
 	/**

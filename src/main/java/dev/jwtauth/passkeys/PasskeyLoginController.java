@@ -68,6 +68,8 @@ class PasskeyLoginController {
 			+ "handle not its owner's, a bad signature, a wrong origin or RP id, no user verification, a replayed, "
 			+ "expired or unknown challenge, a disabled account, a counter that did not grow. Counts toward the "
 			+ "client address's lockout.")
+	@ApiResponse(responseCode = "403", description = "`email_not_verified`: the passkey is right, but "
+			+ "`REQUIRE_VERIFIED_EMAIL` is on and the account's address is not proven yet.")
 	@ApiResponse(responseCode = "404", description = "Passkeys are off: the settings give no valid RP id.")
 	@ApiResponse(responseCode = "429", description = "Too many requests or failed logins from this client address.")
 	@PostMapping(path = "/auth/passkey", consumes = MediaType.APPLICATION_JSON_VALUE)
