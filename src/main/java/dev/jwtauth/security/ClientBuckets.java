@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * left (the token bucket in its one-number form, GCRA). The move and its check are one
  * conditional UPDATE, atomic on any database, so no request is lost between instances.
  * A full bucket and a missing row are the same: rows whose instant has passed are deleted.
- * An instant more than a period ahead, which only a clock running ahead can set, counts
- * as full too.
+ * An instant more than two periods ahead, which only a clock running ahead can set,
+ * counts as full too.
  */
 @Component
 class ClientBuckets {
@@ -71,11 +71,13 @@ class ClientBuckets {
 					continue;
 				}
 			}
-			if (fullAt.get(0) > horizon) {
-				// Beyond any spent bucket: set by a clock that ran ahead. Counted as full, so a
-				// clock put right does not lock every client out for as long as it was wrong.
+			long farAhead = horizon + period.toNanos() / 1000;
+			if (fullAt.get(0) > farAhead) {
+				// Set by a clock that ran ahead by more than a period: counted as full, so a clock
+				// put right does not lock every client out for as long as it was wrong. Less
+				// (concurrent requests, instances a little apart) is a spent bucket as it should be.
 				this.jdbc.update("update client_bucket set full_at = ? where bucket_key = ? and full_at > ?", now, key,
-						horizon);
+						farAhead);
 				continue;
 			}
 			long wait = fullAt.get(0) + interval - horizon;
