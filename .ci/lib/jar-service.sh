@@ -6,10 +6,19 @@
 #                   Sets jar (absolute), work (its directory), base (its URL) and pid.
 #   stop_jar        stops it and removes the directory; fit for `trap stop_jar EXIT`.
 
+# ephemeral_low: the first port of the kernel's ephemeral range (32768 where unknown).
+ephemeral_low() {
+  local low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true)
+  [[ $low =~ ^[0-9]+$ ]] && ((low > 11000)) && echo "$low" || echo 32768
+}
+
 free_port() {
   local port
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
+    # Below the kernel's ephemeral range: a port inside it can be taken between this check
+    # and the bind as the local end of an outgoing connection (a database connection, say).
+    port=$((10000 + RANDOM % ($(ephemeral_low) - 10000)))
     # Nothing answers there: the port is free (bash's /dev/tcp, no extra tool needed).
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"

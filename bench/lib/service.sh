@@ -62,11 +62,20 @@ prepare_jar() {
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# ephemeral_low: the first port of the kernel's ephemeral range (32768 where unknown).
+ephemeral_low() {
+  local low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true)
+  [[ $low =~ ^[0-9]+$ ]] && ((low > 11000)) && echo "$low" || echo 32768
+}
+
 # free_port: prints a free loopback port.
 free_port() {
   local candidate
   for _ in $(seq 1 100); do
-    candidate=$((20000 + RANDOM % 40000))
+    # Below the kernel's ephemeral range: a port inside it can be taken between this check
+    # and the bind as the local end of an outgoing connection (a database connection, say).
+    candidate=$((10000 + RANDOM % ($(ephemeral_low) - 10000)))
     if port_is_free "$candidate"; then echo "$candidate"; return; fi
   done
   fail "found no free loopback port in 100 tries"
