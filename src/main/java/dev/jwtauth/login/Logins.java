@@ -233,22 +233,8 @@ public class Logins {
 		this.accounts.ensureHashingRoom();
 		// An id longer than any client's has no subject of its own: only the address counts it.
 		String subject = (clientId.length() <= MAX_CLIENT_ID) ? LoginThrottle.serviceClient(clientId) : null;
-		LoginThrottle.Attempt attempt = begin(subject, "client_authentication", null, client);
-		Optional<T> result;
-		try {
-			result = check.get();
-		}
-		catch (RuntimeException ex) {
-			attempt.abandon();
-			throw ex;
-		}
-		if (result.isEmpty()) {
-			boolean locked = attempt.failed();
-			this.audit.record("client_authentication", null, client.address(), locked ? "locked" : "failure");
-			return result;
-		}
-		attempt.succeeded();
-		return result;
+		return judged(begin(subject, "client_authentication", null, client), check, "client_authentication", null,
+				client);
 	}
 
 	/** Forgets the account's failed logins: its owner proved who they are another way. */
