@@ -51,15 +51,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return this.publicPaths.matches(request);
-	}
-
-	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		// The headers are read before the path is matched: most requests carry no token,
+		// and a token sent to a public route is ignored there.
 		List<String> presented = TokenHeaderResolver.resolve(request);
-		if (presented.isEmpty()) {
+		if (presented.isEmpty() || this.publicPaths.matches(request)) {
 			chain.doFilter(request, response);
 			return;
 		}

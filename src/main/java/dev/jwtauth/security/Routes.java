@@ -50,8 +50,11 @@ final class Routes {
 
 	private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
-	/** The public routes as one matcher, for the bearer-token filter to skip. */
-	static final RequestMatcher PUBLIC_MATCHER = anyOf(PUBLIC);
+	/** The public routes as one matcher, for the bearer-token filter to skip and the chain to permit. */
+	static final RequestMatcher PUBLIC_MATCHER = AnyPath.of(PATHS, PUBLIC);
+
+	/** The admin-only routes as one matcher. */
+	static final RequestMatcher ADMIN_MATCHER = AnyPath.of(PATHS, ADMIN);
 
 	/** Signups, rate-limited per client. */
 	static final RequestMatcher SIGNUP_POST = PATHS.matcher(HttpMethod.POST, SIGNUP);
@@ -78,14 +81,6 @@ final class Routes {
 			PATHS.matcher(HttpMethod.POST, OAUTH[1]), PATHS.matcher(HttpMethod.POST, OAUTH[2]));
 
 	private Routes() {
-	}
-
-	private static RequestMatcher anyOf(String... patterns) {
-		RequestMatcher[] matchers = new RequestMatcher[patterns.length];
-		for (int i = 0; i < matchers.length; i++) {
-			matchers[i] = PATHS.matcher(patterns[i]);
-		}
-		return new OrRequestMatcher(matchers);
 	}
 
 }

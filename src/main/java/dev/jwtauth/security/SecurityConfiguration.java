@@ -43,8 +43,8 @@ class SecurityConfiguration {
 		// @formatter:off
 		http
 			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers(Routes.PUBLIC).permitAll()
-				.requestMatchers(Routes.ADMIN).hasRole("ADMIN")
+				.requestMatchers(Routes.PUBLIC_MATCHER).permitAll()
+				.requestMatchers(Routes.ADMIN_MATCHER).hasRole("ADMIN")
 				.requestMatchers("/actuator/prometheus").access(metricsAccess)
 				.anyRequest().access(new SignedInOrUnknownRoute(http.getSharedObject(ApplicationContext.class))))
 			.cors((cors) -> cors.configurationSource(corsSource(webProperties)))
