@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -106,6 +107,10 @@ class RateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private @Nullable Limit limitOf(HttpServletRequest request) {
+		// Every limited route is a POST: the GETs that most requests are skip the path matches.
+		if (!HttpMethod.POST.matches(request.getMethod())) {
+			return null;
+		}
 		for (Limit limit : this.limits) {
 			if (limit.routes().matches(request)) {
 				return limit;

@@ -56,6 +56,8 @@ final class Routes {
 	/** The admin-only routes as one matcher. */
 	static final RequestMatcher ADMIN_MATCHER = AnyPath.of(PATHS, ADMIN);
 
+	// The rate-limited routes are POSTs only: RateLimitFilter looks no further for another method.
+
 	/** Signups, rate-limited per client. */
 	static final RequestMatcher SIGNUP_POST = PATHS.matcher(HttpMethod.POST, SIGNUP);
 
