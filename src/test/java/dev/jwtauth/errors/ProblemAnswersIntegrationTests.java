@@ -75,6 +75,18 @@ class ProblemAnswersIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void jsonRouteWhenOnlyAnotherFormatAcceptedThen406() throws Exception {
+		// CBOR, YAML and XML writers come with libraries on the class path; none answers for the API.
+		for (String accept : new String[] { "application/cbor", "application/yaml", "application/xml" }) {
+			Reply reply = get("/ping", "Accept", accept);
+			assertThat(reply.status()).as(accept).isEqualTo(406);
+			assertThat(reply.contentType()).as(accept).doesNotStartWith(accept);
+		}
+		assertThat(get("/ping", "Accept", "application/cbor, application/json").contentType())
+			.startsWith("application/json");
+	}
+
+	@Test
 	void wrongMethodThen405Problem() throws Exception {
 		Reply reply = perform(MockMvcRequestBuilders.put("/auth").contentType(MediaType.APPLICATION_JSON).content("{}"));
 		assertProblem(reply, 405);
