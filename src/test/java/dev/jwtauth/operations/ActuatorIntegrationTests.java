@@ -1,5 +1,6 @@
 package dev.jwtauth.operations;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,16 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +84,30 @@ class ActuatorIntegrationTests extends IntegrationTest {
 				"jwtauth_refresh_reuse_total", "jwtauth_lockouts_total");
 		assertThat(series(scrape, "http_server_requests_seconds_count", "uri=\"/ping\"", "status=\"200\""))
 			.isPositive();
+		// Timed once ended, never tracked in flight: that timer cost every request for no reader.
+		assertThat(scrape).doesNotContain("http_server_requests_active");
+	}
+
+	// The service's routes are looked up before the actuator's (ApiRoutesFirst), which is
+	// safe only while none of them can answer a path under /actuator.
+	@Test
+	void handlerMappingsWhenOrderedThenApiRoutesFirstAndNoneUnderActuator(
+			@Autowired ApplicationContext context, @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping api) {
+		// Sorted as the DispatcherServlet sorts them when it starts.
+		List<HandlerMapping> mappings = new ArrayList<>(context.getBeansOfType(HandlerMapping.class).values());
+		AnnotationAwareOrderComparator.sort(mappings);
+		assertThat(mappings.get(0)).isSameAs(api);
+		assertThat(mappings).anyMatch((mapping) -> mapping.getClass().getSimpleName().contains("Endpoint"));
+		for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness",
+				"/actuator/prometheus", "/actuator/env")) {
+			for (RequestMappingInfo route : api.getHandlerMethods().keySet()) {
+				MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+				ServletRequestPathUtils.parseAndCache(request);
+				assertThat(route.getPathPatternsCondition()).isNotNull();
+				assertThat(route.getPathPatternsCondition().getMatchingCondition(request)).as("%s for %s", route, path)
+					.isNull();
+			}
+		}
 	}
 
 	// Switched off by name only, Spring Security's observations still wrapped every filter
