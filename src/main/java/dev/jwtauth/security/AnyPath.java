@@ -21,6 +21,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class AnyPath implements RequestMatcher {
 
+	/** Characters that make a pattern more than a plain path: wildcards, variables, escapes. */
+	private static final String NOT_LITERAL = "*?{}%;";
+
 	private final Set<String> literals;
 
 	/** What every path a wildcard pattern matches starts with: its part before the wildcard's segment. */
@@ -94,19 +97,14 @@ final class AnyPath implements RequestMatcher {
 	 */
 	private static String startOf(String pattern) {
 		int wildcard = 0;
-		while (wildcard < pattern.length() && isLiteral(String.valueOf(pattern.charAt(wildcard)))) {
+		while (wildcard < pattern.length() && NOT_LITERAL.indexOf(pattern.charAt(wildcard)) < 0) {
 			wildcard++;
 		}
 		return pattern.substring(0, Math.max(0, pattern.lastIndexOf('/', wildcard)));
 	}
 
 	private static boolean isLiteral(String pattern) {
-		for (char c : new char[] { '*', '?', '{', '}', '%', ';' }) {
-			if (pattern.indexOf(c) >= 0) {
-				return false;
-			}
-		}
-		return true;
+		return pattern.chars().noneMatch((c) -> NOT_LITERAL.indexOf(c) >= 0);
 	}
 
 	private static RequestMatcher anyOf(List<RequestMatcher> matchers) {
