@@ -42,8 +42,11 @@ class MfaController {
 
 	private final SecondFactors factors;
 
-	MfaController(SecondFactors factors) {
+	private final OwnFactor own;
+
+	MfaController(SecondFactors factors, OwnFactor own) {
 		this.factors = factors;
+		this.own = own;
 	}
 
 	@Operation(summary = "Start adding a TOTP factor: a new secret, its otpauth:// URI and QR code",
@@ -57,7 +60,7 @@ class MfaController {
 	@PostMapping(path = "/me/mfa/totp", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Enrolment> enrol(Authentication authentication, @RequestBody PasswordOnly request,
 			HttpServletRequest http) {
-		return noStore(this.factors.enrol(CurrentToken.of(authentication).accountId(), request.currentPassword(),
+		return noStore(this.own.enrol(CurrentToken.of(authentication).accountId(), request.currentPassword(),
 				ClientInfo.of(http)));
 	}
 
@@ -70,7 +73,7 @@ class MfaController {
 	ResponseEntity<RecoveryCodeList> confirm(Authentication authentication, @RequestBody CodeOnly request,
 			HttpServletRequest http) {
 		return noStore(new RecoveryCodeList(
-				this.factors.confirm(CurrentToken.of(authentication).accountId(), request.code(), ClientInfo.of(http))));
+				this.own.confirm(CurrentToken.of(authentication).accountId(), request.code(), ClientInfo.of(http))));
 	}
 
 	@Operation(summary = "Turn the TOTP factor off", description = "Needs the password and a code or a recovery "
@@ -82,7 +85,7 @@ class MfaController {
 	@PostMapping(path = "/me/mfa/totp/disable", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Void> disable(Authentication authentication, @RequestBody Reauthentication request,
 			HttpServletRequest http) {
-		this.factors.disable(CurrentToken.of(authentication).accountId(), request.currentPassword(), request.code(),
+		this.own.disable(CurrentToken.of(authentication).accountId(), request.currentPassword(), request.code(),
 				request.recoveryCode(), ClientInfo.of(http));
 		return ResponseEntity.noContent().build();
 	}
@@ -96,7 +99,7 @@ class MfaController {
 	@PostMapping(path = "/me/mfa/recovery-codes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RecoveryCodeList> recoveryCodes(Authentication authentication,
 			@RequestBody Reauthentication request, HttpServletRequest http) {
-		return noStore(new RecoveryCodeList(this.factors.replaceRecoveryCodes(
+		return noStore(new RecoveryCodeList(this.own.replaceRecoveryCodes(
 				CurrentToken.of(authentication).accountId(), request.currentPassword(), request.code(),
 				request.recoveryCode(), ClientInfo.of(http))));
 	}

@@ -1,13 +1,9 @@
 package dev.jwtauth.mfa;
 
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -28,15 +24,14 @@ import dev.jwtauth.sessions.TokenResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The mfa module's public API: which factors an account has (for {@code /me} and the
- * export), the challenge a right password gets when one is on, and the admin's reset.
- * Its routes enrol, confirm, disable, replace recovery codes and complete logins.
+ * export), the challenge a right password gets when one is on, the login's second step,
+ * and the removals an admin's reset or an unproven password reset make. The owner's own
+ * changes to the factor are {@link OwnFactor}'s.
  */
 @Service
 public class SecondFactors implements SecondFactorCheck, SecondFactorNames, AccountListener {
@@ -48,8 +43,6 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 	private final RecoveryCodes recoveryCodes;
 
 	private final MfaChallenges challenges;
-
-	private final SecretCipher cipher;
 
 	private final CodeCheck codes;
 
@@ -65,13 +58,9 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock;
-
 	private final MfaProperties properties;
 
 	private final Passkeys passkeys;
-
-	private final SecureRandom random = new SecureRandom();
 
 	/** Each account's factor names as last read, for {@code /me} while the database is away. */
 	private final Cache<UUID, List<String>> lastSeen = Caffeine.newBuilder()
@@ -79,13 +68,12 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		.expireAfterWrite(Duration.ofHours(1))
 		.build();
 
-	SecondFactors(TotpFactors factors, RecoveryCodes recoveryCodes, MfaChallenges challenges, SecretCipher cipher,
-			CodeCheck codes, Accounts accounts, Logins logins, Sessions sessions, MfaMails mails, AuditLog audit,
-			TransactionTemplate transactions, Clock clock, MfaProperties properties, Passkeys passkeys) {
+	SecondFactors(TotpFactors factors, RecoveryCodes recoveryCodes, MfaChallenges challenges, CodeCheck codes,
+			Accounts accounts, Logins logins, Sessions sessions, MfaMails mails, AuditLog audit,
+			TransactionTemplate transactions, MfaProperties properties, Passkeys passkeys) {
 		this.factors = factors;
 		this.recoveryCodes = recoveryCodes;
 		this.challenges = challenges;
-		this.cipher = cipher;
 		this.codes = codes;
 		this.accounts = accounts;
 		this.logins = logins;
@@ -93,7 +81,6 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		this.mails = mails;
 		this.audit = audit;
 		this.transactions = transactions;
-		this.clock = clock;
 		this.properties = properties;
 		this.passkeys = passkeys;
 	}
@@ -178,74 +165,6 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		this.passkeys.removeAll(accountId, "passkey_remove_by_reset", client);
 	}
 
-	Enrolment enrol(UUID accountId, @Nullable String currentPassword, ClientInfo client) {
-		if (this.factors.findEnabled(accountId).isPresent()) {
-			throw alreadyOn();
-		}
-		this.logins.reauthenticate(accountId, currentPassword, null, null, "mfa_enrol", client);
-		AccountDetails account = this.accounts.find(accountId).orElseThrow();
-		byte[] secret = Totp.newSecret(this.random);
-		if (!this.factors.savePending(accountId, this.cipher.seal(secret, accountId), this.clock.instant())) {
-			throw alreadyOn();
-		}
-		this.audit.record("mfa_enrol", accountId, client.address(), "pending");
-		Enrolment enrolment = Enrolment.of(secret, this.properties.issuer(), account.username());
-		Arrays.fill(secret, (byte) 0);
-		return enrolment;
-	}
-
-	private static ResponseStatusException alreadyOn() {
-		return new ResponseStatusException(HttpStatus.CONFLICT,
-				"A TOTP factor is already on; turn it off before adding another.");
-	}
-
-	/** Turns the pending factor on with its first right code, and answers the first recovery codes. */
-	List<String> confirm(UUID accountId, @Nullable String code, ClientInfo client) {
-		TotpFactors.Factor factor = this.factors.find(accountId)
-			.filter((found) -> !found.enabled())
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
-					"No TOTP factor is waiting for confirmation: start with POST /me/mfa/totp."));
-		OptionalLong step = this.codes.stepOf(factor, code);
-		if (step.isEmpty()) {
-			this.audit.record("mfa_confirm", accountId, client.address(), "failure");
-			throw new InvalidFieldsException("code", "is not the current code of the authenticator app");
-		}
-		List<RecoveryCodes.NewCode> codes = this.recoveryCodes.generate();
-		Instant now = this.clock.instant();
-		Boolean enabled = this.transactions.execute((status) -> {
-			if (!this.factors.enable(accountId, step.getAsLong(), now)) {
-				return false;
-			}
-			this.recoveryCodes.replace(accountId, codes, now);
-			return true;
-		});
-		if (!Boolean.TRUE.equals(enabled)) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "The TOTP factor was confirmed or removed meanwhile.");
-		}
-		this.audit.record("mfa_confirm", accountId, client.address(), "success");
-		this.accounts.find(accountId).ifPresent(this.mails::factorAdded);
-		return codes.stream().map(RecoveryCodes.NewCode::code).toList();
-	}
-
-	void disable(UUID accountId, @Nullable String currentPassword, @Nullable String code,
-			@Nullable String recoveryCode, ClientInfo client) {
-		reauthenticate(accountId, currentPassword, code, recoveryCode, "mfa_disable", client);
-		removeAll(accountId);
-		this.audit.record("mfa_disable", accountId, client.address(), "success");
-		this.accounts.find(accountId).ifPresent(this.mails::factorRemoved);
-	}
-
-	List<String> replaceRecoveryCodes(UUID accountId, @Nullable String currentPassword, @Nullable String code,
-			@Nullable String recoveryCode, ClientInfo client) {
-		reauthenticate(accountId, currentPassword, code, recoveryCode, "mfa_recovery_codes", client);
-		List<RecoveryCodes.NewCode> codes = this.recoveryCodes.generate();
-		Instant now = this.clock.instant();
-		this.transactions.executeWithoutResult((status) -> this.recoveryCodes.replace(accountId, codes, now));
-		this.audit.record("mfa_recovery_codes", accountId, client.address(), "success");
-		this.accounts.find(accountId).ifPresent(this.mails::recoveryCodesReplaced);
-		return codes.stream().map(RecoveryCodes.NewCode::code).toList();
-	}
-
 	/**
 	 * The second step of a login: a right code spends the mfa_token and starts a session
 	 * whose tokens say {@code amr: ["pwd", "otp", "mfa"]}.
@@ -287,16 +206,8 @@ public class SecondFactors implements SecondFactorCheck, SecondFactorNames, Acco
 		}
 	}
 
-	/** Checks the password and a code or a recovery code of an account whose factor is on. */
-	private void reauthenticate(UUID accountId, @Nullable String currentPassword, @Nullable String code,
-			@Nullable String recoveryCode, String event, ClientInfo client) {
-		if (this.factors.findEnabled(accountId).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "No TOTP factor is on.");
-		}
-		this.logins.reauthenticate(accountId, currentPassword, code, recoveryCode, event, client);
-	}
-
-	private boolean removeAll(UUID accountId) {
+	/** Removes the factor, its recovery codes and the logins waiting for a code. */
+	boolean removeAll(UUID accountId) {
 		Boolean removed = this.transactions.execute((status) -> {
 			boolean factor = this.factors.delete(accountId);
 			this.recoveryCodes.deleteAll(accountId);
